@@ -1,0 +1,49 @@
+package dev.tokenkit.core;
+
+import dev.tokenkit.core.account.Account;
+
+/**
+ * Issues tokens for authenticated accounts and turns presented tokens back into principals.
+ *
+ * <p>Implementations are thread-safe. Every method may throw {@link StoreUnavailableException} when the store
+ * behind the service cannot be reached; callers answer that with a retryable error and never let the request through.
+ *
+ * @since 0.1.0
+ */
+public interface TokenService {
+
+	/**
+	 * Issues a new token for an account that has just proved who it is.
+	 *
+	 * @param account the authenticated account
+	 * @param defaultPolicy the policy to apply when the account has none of its own
+	 * @return the new token, whose text is never stored
+	 */
+	IssuedToken issue(Account account, TokenPolicy defaultPolicy);
+
+	/**
+	 * Validates a presented token and, where the token has an idle timeout, counts this as a use.
+	 *
+	 * @param token the token's text as presented, untrusted
+	 * @return the principal the token stands for
+	 * @throws InvalidTokenException if the token is malformed, unknown, expired or revoked
+	 */
+	TokenPrincipal authenticate(String token);
+
+	/**
+	 * Revokes one token, so that it fails on its next use.
+	 *
+	 * @param token the token's text as presented, untrusted
+	 * @return {@code true} if a live token was revoked, {@code false} if there was none to revoke
+	 */
+	boolean revoke(String token);
+
+	/**
+	 * Revokes every token of an account, for example after a password change or when the account is disabled.
+	 *
+	 * @param accountId the account's id
+	 * @return how many tokens were revoked, where the service can tell, else {@code 0}
+	 */
+	int revokeAll(String accountId);
+
+}

@@ -1,0 +1,68 @@
+package dev.tokenkit.core.jdbc;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+import java.util.Objects;
+
+import javax.sql.DataSource;
+
+/**
+ * Creates the {@code tk_accounts} and {@code tk_tokens} tables where they are missing, from the schema shipped for the
+ * database in use ({@code schema-h2.sql} or {@code schema-postgresql.sql} in this package). Safe to run at every
+ * start-up.
+ *
+ * @since 0.1.0
+ */
+public final class JdbcSchema {
+
+	private JdbcSchema() {
+	}
+
+	/**
+	 * Creates the missing tables and indexes.
+	 *
+	 * @param dataSource the database
+	 * @throws IllegalStateException if the database is neither H2 nor PostgreSQL, or the schema cannot be applied
+	 */
+	public static void createIfMissing(DataSource dataSource) {
+		Objects.requireNonNull(dataSource, "dataSource cannot be null");
+		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
+			String script = script(connection.getMetaData().getDatabaseProductName());
+			for (String sql : script.split(";")) {
+				if (!sql.isBlank()) {
+					statement.execute(sql);
+				}
+			}
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("Could not create the tokenkit tables", ex);
+		}
+	}
+
+	private static String script(String databaseProduct) {
+		String name = databaseProduct.toLowerCase(Locale.ROOT);
+		String resource = name.contains("postgres") ? "schema-postgresql.sql"
+				: name.contains("h2") ? "schema-h2.sql" : null;
+		if (resource == null) {
+			throw new IllegalStateException("No tokenkit schema for " + databaseProduct
+					+ "; create the tables from schema-postgresql.sql by hand");
+		}
+		try (InputStream in = JdbcSchema.class.getResourceAsStream(resource)) {
+			Objects.requireNonNull(in, resource + " is missing from the classpath");
+			return withoutComments(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("Could not read " + resource, ex);
+		}
+	}
+
+	private static String withoutComments(String script) {
+		return script.lines().filter((line) -> !line.stripLeading().startsWith("--")).reduce("", (a, b) -> a + b + "\n");
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * JDBC token store and account repository for H2 and PostgreSQL, with their schemas.
+ *
+ * @since 0.1.0
+ */
+@NullMarked
+package dev.tokenkit.core.jdbc;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,274 @@
+package dev.tokenkit.core.opaque;
+
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Objects;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenEvent;
+import dev.tokenkit.core.TokenListener;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenRecord;
+import dev.tokenkit.core.store.TokenStore;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The default {@link TokenService}: random opaque tokens (see {@link OpaqueTokenCodec}) kept in a {@link TokenStore}
+ * under their SHA-256, with sliding idle expiry and an absolute cap.
+ *
+ * <p>Design note: {@link #authenticate(String)} refuses a malformed token before touching the store, then looks the
+ * hash up and checks the record's deadline against this service's clock. A use is written back to the store only when
+ * the stored last use is at least one <em>touch interval</em> old, so a token in constant use costs reads, not writes;
+ * the price is that a token may expire up to one touch interval early, never late. The interval is capped at half the
+ * token's idle timeout so that a token in use never dies. A token found expired is removed, so that a clock stepped
+ * backwards cannot revive it.
+ *
+ * <p>Build one with {@link #builder(TokenStore)}.
+ *
+ * @since 0.1.0
+ */
+public final class OpaqueTokenService implements TokenService {
+
+	private static final Logger logger = LoggerFactory.getLogger(OpaqueTokenService.class);
+
+	private final TokenStore store;
+
+	private final Clock clock;
+
+	private final Duration touchInterval;
+
+	private final int maxTokensPerAccount;
+
+	private final TokenListener listener;
+
+	private final OpaqueTokenCodec codec;
+
+	private OpaqueTokenService(Builder builder) {
+		this.store = builder.store;
+		this.clock = builder.clock;
+		this.touchInterval = builder.touchInterval;
+		this.maxTokensPerAccount = builder.maxTokensPerAccount;
+		this.listener = builder.listener;
+		this.codec = new OpaqueTokenCodec(builder.random);
+	}
+
+	/**
+	 * Starts building a service over the given store.
+	 *
+	 * @param store where the tokens are kept
+	 * @return a builder with every option at its default
+	 */
+	public static Builder builder(TokenStore store) {
+		return new Builder(store);
+	}
+
+	@Override
+	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+		Objects.requireNonNull(account, "account cannot be null");
+		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
+		if (!account.enabled()) {
+			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
+		}
+		TokenPolicy policy = (account.policy() != null) ? account.policy() : defaultPolicy;
+		Instant now = this.clock.instant();
+		String token = this.codec.generate();
+		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
+		TokenRecord record = new TokenRecord(TokenHash.of(token), principal, now, now, policy.idleTimeout(),
+				now.plus(policy.maxLifetime()));
+		this.store.save(record);
+		dropOldestBeyondCap(account.id());
+		publish(TokenEvent.Type.ISSUED, account.id(), null);
+		return new IssuedToken(token, principal, record.issuedAt(), record.deadline());
+	}
+
+	@Override
+	public TokenPrincipal authenticate(String token) {
+		if (!OpaqueTokenCodec.isWellFormed(token)) {
+			throw reject(Reason.MALFORMED, null);
+		}
+		TokenHash hash = TokenHash.of(token);
+		TokenRecord record = this.store.find(hash);
+		if (record == null) {
+			throw reject(Reason.UNKNOWN, null);
+		}
+		Instant now = this.clock.instant();
+		if (!record.isAliveAt(now)) {
+			this.store.remove(hash);
+			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
+			throw reject(Reason.EXPIRED, record.principal().accountId());
+		}
+		if (isTouchDue(record, now)) {
+			this.store.touch(hash, now);
+		}
+		return record.principal();
+	}
+
+	@Override
+	public boolean revoke(String token) {
+		if (!OpaqueTokenCodec.isWellFormed(token)) {
+			return false;
+		}
+		TokenHash hash = TokenHash.of(token);
+		TokenRecord record = this.store.find(hash);
+		if (record == null || !this.store.remove(hash)) {
+			return false;
+		}
+		publish(TokenEvent.Type.REVOKED, record.principal().accountId(), null);
+		return true;
+	}
+
+	@Override
+	public int revokeAll(String accountId) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		int revoked = this.store.removeAll(accountId);
+		publish(TokenEvent.Type.REVOKED, accountId, null);
+		return revoked;
+	}
+
+	private boolean isTouchDue(TokenRecord record, Instant now) {
+		Duration halfIdle = record.idleTimeout().dividedBy(2);
+		Duration interval = (this.touchInterval.compareTo(halfIdle) < 0) ? this.touchInterval : halfIdle;
+		return !record.lastUsedAt().plus(interval).isAfter(now);
+	}
+
+	private void dropOldestBeyondCap(String accountId) {
+		if (this.maxTokensPerAccount == 0) {
+			return;
+		}
+		List<TokenRecord> records = this.store.findByAccount(accountId);
+		records.stream()
+			.sorted(Comparator.comparing(TokenRecord::issuedAt))
+			.limit(Math.max(0, records.size() - this.maxTokensPerAccount))
+			.forEach((oldest) -> {
+				if (this.store.remove(oldest.hash())) {
+					publish(TokenEvent.Type.REVOKED, accountId, null);
+				}
+			});
+	}
+
+	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {
+		logger.debug("Refused a token: {}", reason);
+		publish(TokenEvent.Type.REJECTED, accountId, reason);
+		return new InvalidTokenException(reason);
+	}
+
+	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
+		try {
+			this.listener.onEvent(new TokenEvent(type, accountId, this.clock.instant(), reason));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A token listener failed on a {} event", type, ex);
+		}
+	}
+
+	/**
+	 * Builds an {@link OpaqueTokenService}. Not thread-safe; the service it builds is.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final TokenStore store;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration touchInterval = Duration.ofMinutes(1);
+
+		private int maxTokensPerAccount;
+
+		private TokenListener listener = TokenListener.disabled();
+
+		private SecureRandom random = new SecureRandom();
+
+		private Builder(TokenStore store) {
+			this.store = Objects.requireNonNull(store, "store cannot be null");
+		}
+
+		/**
+		 * The clock that decides expiry. Default: {@link Clock#systemUTC()}.
+		 *
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * How old the stored last use must be before a use is written back. Zero writes on every use. Capped per token at
+		 * half its idle timeout. Default: one minute.
+		 *
+		 * @param touchInterval the interval, zero or positive
+		 * @return this builder
+		 */
+		public Builder touchInterval(Duration touchInterval) {
+			Objects.requireNonNull(touchInterval, "touchInterval cannot be null");
+			if (touchInterval.isNegative()) {
+				throw new IllegalArgumentException("touchInterval cannot be negative");
+			}
+			this.touchInterval = touchInterval;
+			return this;
+		}
+
+		/**
+		 * The most live tokens one account may hold; issuing one more drops the oldest. Zero means no cap. Default: no
+		 * cap.
+		 *
+		 * @param maxTokensPerAccount the cap, zero or positive
+		 * @return this builder
+		 */
+		public Builder maxTokensPerAccount(int maxTokensPerAccount) {
+			if (maxTokensPerAccount < 0) {
+				throw new IllegalArgumentException("maxTokensPerAccount cannot be negative");
+			}
+			this.maxTokensPerAccount = maxTokensPerAccount;
+			return this;
+		}
+
+		/**
+		 * Hears about issued, rejected, revoked and expired tokens. Default: {@link TokenListener#disabled()}.
+		 *
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TokenListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+			return this;
+		}
+
+		/**
+		 * Where the tokens' random bits come from. Default: a new {@link SecureRandom}.
+		 *
+		 * @param random a cryptographically strong random source
+		 * @return this builder
+		 */
+		public Builder random(SecureRandom random) {
+			this.random = Objects.requireNonNull(random, "random cannot be null");
+			return this;
+		}
+
+		/**
+		 * Builds the service.
+		 *
+		 * @return the service
+		 */
+		public OpaqueTokenService build() {
+			return new OpaqueTokenService(this);
+		}
+
+	}
+
+}

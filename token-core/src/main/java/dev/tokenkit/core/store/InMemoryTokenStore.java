@@ -1,0 +1,116 @@
+package dev.tokenkit.core.store;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A {@link TokenStore} in this JVM's memory, on a Caffeine cache with per-entry variable expiry: each token's entry
+ * expires at its own {@link TokenRecord#deadline() deadline}, and Caffeine's timer wheel reclaims expired entries as
+ * the cache is used, without scanning the whole store.
+ *
+ * <p>For one node: tokens do not survive a restart and are not shared. {@link #removeAll(String)} and
+ * {@link #findByAccount(String)} scan every entry, which is fine for the rare calls that need them.
+ *
+ * @since 0.1.0
+ */
+public final class InMemoryTokenStore implements TokenStore {
+
+	private final Cache<TokenHash, TokenRecord> tokens;
+
+	/** Creates a store on the system clock. */
+	public InMemoryTokenStore() {
+		this(Clock.systemUTC());
+	}
+
+	/**
+	 * Creates a store on the given clock, which must be the clock of the token service using it.
+	 *
+	 * @param clock tells the store when entries expire
+	 */
+	public InMemoryTokenStore(Clock clock) {
+		Objects.requireNonNull(clock, "clock cannot be null");
+		this.tokens = Caffeine.newBuilder()
+			.ticker(() -> epochNanos(clock.instant()))
+			.expireAfter(new DeadlineExpiry())
+			.build();
+	}
+
+	@Override
+	public void save(TokenRecord record) {
+		Objects.requireNonNull(record, "record cannot be null");
+		this.tokens.put(record.hash(), record);
+	}
+
+	@Override
+	public @Nullable TokenRecord find(TokenHash hash) {
+		return this.tokens.getIfPresent(hash);
+	}
+
+	@Override
+	public void touch(TokenHash hash, Instant usedAt) {
+		this.tokens.asMap()
+			.computeIfPresent(hash, (key, record) -> (record.isAliveAt(usedAt) && record.lastUsedAt().isBefore(usedAt))
+					? record.withLastUsedAt(usedAt) : record);
+	}
+
+	@Override
+	public boolean remove(TokenHash hash) {
+		return this.tokens.asMap().remove(hash) != null;
+	}
+
+	@Override
+	public int removeAll(String accountId) {
+		int removed = 0;
+		for (Map.Entry<TokenHash, TokenRecord> entry : this.tokens.asMap().entrySet()) {
+			if (entry.getValue().principal().accountId().equals(accountId)
+					&& this.tokens.asMap().remove(entry.getKey(), entry.getValue())) {
+				removed++;
+			}
+		}
+		return removed;
+	}
+
+	@Override
+	public List<TokenRecord> findByAccount(String accountId) {
+		return this.tokens.asMap()
+			.values()
+			.stream()
+			.filter((record) -> record.principal().accountId().equals(accountId))
+			.sorted(Comparator.comparing(TokenRecord::issuedAt))
+			.toList();
+	}
+
+	private static long epochNanos(Instant instant) {
+		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
+	}
+
+	/** Expires each entry at its record's deadline; a read does not move the deadline, a touch does. */
+	private static final class DeadlineExpiry implements Expiry<TokenHash, TokenRecord> {
+
+		@Override
+		public long expireAfterCreate(TokenHash key, TokenRecord record, long currentTime) {
+			return Math.max(0, epochNanos(record.deadline()) - currentTime);
+		}
+
+		@Override
+		public long expireAfterUpdate(TokenHash key, TokenRecord record, long currentTime, long currentDuration) {
+			return expireAfterCreate(key, record, currentTime);
+		}
+
+		@Override
+		public long expireAfterRead(TokenHash key, TokenRecord record, long currentTime, long currentDuration) {
+			return currentDuration;
+		}
+
+	}
+
+}

@@ -1,0 +1,69 @@
+package dev.tokenkit.core.store;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Where live tokens are kept, keyed by their {@link TokenHash}. Implementations are thread-safe and may be shared by
+ * several nodes; each method may throw {@link dev.tokenkit.core.StoreUnavailableException} when the store cannot be
+ * reached or does not answer in time.
+ *
+ * <p>Every implementation passes the store contract tests shipped in token-core's test jar.
+ *
+ * @since 0.1.0
+ */
+public interface TokenStore {
+
+	/**
+	 * Keeps a new token.
+	 *
+	 * @param record the token's record
+	 */
+	void save(TokenRecord record);
+
+	/**
+	 * Looks a token up. A store may return a record that has just expired; callers check
+	 * {@link TokenRecord#isAliveAt(Instant)}.
+	 *
+	 * @param hash the token's hash
+	 * @return the record, or {@code null} if the store has none
+	 */
+	@Nullable TokenRecord find(TokenHash hash);
+
+	/**
+	 * Records a use of a token: moves its last use forward to {@code usedAt}, but only if the token is still alive at
+	 * {@code usedAt} and its last use is earlier. Never moves a last use backwards and never revives an expired token,
+	 * however concurrent calls interleave.
+	 *
+	 * @param hash the token's hash
+	 * @param usedAt when the token was used
+	 */
+	void touch(TokenHash hash, Instant usedAt);
+
+	/**
+	 * Removes one token.
+	 *
+	 * @param hash the token's hash
+	 * @return {@code true} if the store had it
+	 */
+	boolean remove(TokenHash hash);
+
+	/**
+	 * Removes every token of an account.
+	 *
+	 * @param accountId the account's id
+	 * @return how many tokens were removed
+	 */
+	int removeAll(String accountId);
+
+	/**
+	 * Lists the tokens of an account, oldest first.
+	 *
+	 * @param accountId the account's id
+	 * @return the account's records, possibly including some that have just expired
+	 */
+	List<TokenRecord> findByAccount(String accountId);
+
+}

@@ -1,0 +1,28 @@
+-- tokenkit schema for PostgreSQL 12 or later. Instants are epoch milliseconds; durations are milliseconds or seconds as named.
+
+CREATE TABLE IF NOT EXISTS tk_accounts (
+    id                   varchar(64)   NOT NULL PRIMARY KEY,
+    username             varchar(255)  NOT NULL UNIQUE,
+    email                varchar(320)  UNIQUE,
+    password_hash        varchar(512)  NOT NULL,
+    api_key_hash         char(64)      UNIQUE,
+    enabled              boolean       NOT NULL DEFAULT true,
+    authorities          varchar(2048) NOT NULL DEFAULT '',
+    idle_timeout_seconds bigint,
+    max_lifetime_seconds bigint
+);
+
+CREATE TABLE IF NOT EXISTS tk_tokens (
+    token_hash      char(64)      NOT NULL PRIMARY KEY,
+    account_id      varchar(64)   NOT NULL,
+    username        varchar(255)  NOT NULL,
+    authorities     varchar(2048) NOT NULL,
+    issued_at       bigint        NOT NULL,
+    last_used_at    bigint        NOT NULL,
+    idle_timeout_ms bigint        NOT NULL,
+    expires_at      bigint        NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS tk_tokens_account_id ON tk_tokens (account_id);
+
+CREATE INDEX IF NOT EXISTS tk_tokens_expires_at ON tk_tokens (expires_at);
