@@ -1,0 +1,249 @@
+package dev.tokenkit.core.store;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * The contract every {@link TokenStore} keeps, run against each implementation by a subclass: the SPI itself, and the
+ * opaque token service's expiry and revocation over it.
+ */
+public abstract class TokenStoreContractTests {
+
+	private static final Duration IDLE = Duration.ofMinutes(30);
+
+	private static final TokenPolicy THIRTY_MINUTES = TokenPolicy.ofIdle(IDLE);
+
+	protected MutableClock clock;
+
+	protected TokenStore store;
+
+	private TokenService service;
+
+	/** A new, empty store on the given clock. */
+	protected abstract TokenStore createStore(MutableClock clock);
+
+	@BeforeEach
+	void setUpStore() {
+		this.clock = MutableClock.start();
+		this.store = createStore(this.clock);
+		this.service = OpaqueTokenService.builder(this.store).clock(this.clock).build();
+	}
+
+	@Test
+	void findWhenSavedThenReturnsEqualRecord() {
+		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
+		this.store.save(record);
+		assertThat(this.store.find(record.hash())).isEqualTo(record);
+	}
+
+	@Test
+	void findWhenNeverSavedThenNull() {
+		assertThat(this.store.find(TokenHash.of("never-saved"))).isNull();
+	}
+
+	@Test
+	void touchWhenLaterThenMovesLastUseForward() {
+		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
+		this.store.save(record);
+		Instant later = this.clock.instant().plus(Duration.ofMinutes(10));
+		this.store.touch(record.hash(), later);
+		assertThat(this.store.find(record.hash()).lastUsedAt()).isEqualTo(later);
+	}
+
+	@Test
+	void touchWhenEarlierThanLastUseThenLastUseUnchanged() {
+		Instant start = this.clock.instant();
+		TokenRecord record = record("token-1", "acct-1", start);
+		this.store.save(record);
+		this.store.touch(record.hash(), start.plus(Duration.ofMinutes(10)));
+		this.store.touch(record.hash(), start.plus(Duration.ofMinutes(5)));
+		assertThat(this.store.find(record.hash()).lastUsedAt()).isEqualTo(start.plus(Duration.ofMinutes(10)));
+	}
+
+	@Test
+	void touchWhenPastIdleTimeoutThenDoesNotReviveToken() {
+		Instant start = this.clock.instant();
+		TokenRecord record = record("token-1", "acct-1", start);
+		this.store.save(record);
+		this.store.touch(record.hash(), start.plus(IDLE).plusSeconds(1));
+		assertThat(this.store.find(record.hash()).lastUsedAt()).isEqualTo(start);
+	}
+
+	@Test
+	void touchWhenPastAbsoluteExpiryThenDoesNotReviveToken() {
+		Instant start = this.clock.instant();
+		TokenRecord record = new TokenRecord(TokenHash.of("token-1"), principal("acct-1"), start, start, IDLE,
+				start.plus(Duration.ofMinutes(20)));
+		this.store.save(record);
+		this.store.touch(record.hash(), start.plus(Duration.ofMinutes(21)));
+		assertThat(this.store.find(record.hash()).lastUsedAt()).isEqualTo(start);
+	}
+
+	@Test
+	void removeWhenSavedThenGoneAndTrue() {
+		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
+		this.store.save(record);
+		assertThat(this.store.remove(record.hash())).isTrue();
+		assertThat(this.store.find(record.hash())).isNull();
+		assertThat(this.store.remove(record.hash())).isFalse();
+	}
+
+	@Test
+	void removeAllWhenSeveralAccountsThenRemovesOnlyThatAccountsTokens() {
+		Instant now = this.clock.instant();
+		this.store.save(record("a-1", "acct-a", now));
+		this.store.save(record("a-2", "acct-a", now));
+		this.store.save(record("b-1", "acct-b", now));
+		assertThat(this.store.removeAll("acct-a")).isEqualTo(2);
+		assertThat(this.store.find(TokenHash.of("a-1"))).isNull();
+		assertThat(this.store.find(TokenHash.of("a-2"))).isNull();
+		assertThat(this.store.find(TokenHash.of("b-1"))).isNotNull();
+	}
+
+	@Test
+	void findByAccountThenOldestFirstAndOnlyThatAccount() {
+		Instant now = this.clock.instant();
+		this.store.save(record("a-2", "acct-a", now.plusSeconds(2)));
+		this.store.save(record("a-1", "acct-a", now.plusSeconds(1)));
+		this.store.save(record("b-1", "acct-b", now));
+		assertThat(this.store.findByAccount("acct-a")).extracting(TokenRecord::hash)
+			.containsExactly(TokenHash.of("a-1"), TokenHash.of("a-2"));
+		assertThat(this.store.findByAccount("acct-none")).isEmpty();
+	}
+
+	@Test
+	void authenticateWhenUsedEvery29MinutesThenValidUntilMaxLifetime() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), new TokenPolicy(IDLE, Duration.ofHours(4)));
+		Duration elapsed = Duration.ZERO;
+		while (elapsed.plusMinutes(29).compareTo(Duration.ofHours(4)) < 0) {
+			this.clock.advance(Duration.ofMinutes(29));
+			elapsed = elapsed.plusMinutes(29);
+			assertThat(this.service.authenticate(token.value()).accountId()).isEqualTo("acct-alice");
+		}
+		assertThat(elapsed).isGreaterThan(Duration.ofHours(3));
+		this.clock.advance(Duration.ofHours(4).minus(elapsed));
+		assertRefused(token.value());
+	}
+
+	@Test
+	void authenticateWhenIdleForThirtyMinutesAndOneSecondThenRefused() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		this.clock.advance(IDLE.plusSeconds(1));
+		assertRefused(token.value());
+		this.clock.set(token.issuedAt());
+		assertRefused(token.value());
+	}
+
+	@Test
+	void authenticateWhenAccountHasTenHourPolicyThenItOverridesDefault() {
+		IssuedToken token = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		this.clock.advance(Duration.ofHours(9).plusMinutes(59));
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("bob");
+		this.clock.advance(Duration.ofHours(10).plusSeconds(1));
+		assertRefused(token.value());
+	}
+
+	@Test
+	void authenticateWhenRevokedThenRefusedOnNextUse() {
+		IssuedToken revoked = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken other = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.revoke(revoked.value())).isTrue();
+		assertRefused(revoked.value());
+		assertThat(this.service.authenticate(other.value()).username()).isEqualTo("alice");
+		assertThat(this.service.revoke(revoked.value())).isFalse();
+	}
+
+	@Test
+	void authenticateWhenAllAccountTokensRevokedThenEveryOneRefusedAndOtherAccountsKept() {
+		IssuedToken first = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken second = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken bobs = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		assertThat(this.service.revokeAll("acct-alice")).isEqualTo(2);
+		assertRefused(first.value());
+		assertRefused(second.value());
+		assertThat(this.service.authenticate(bobs.value()).username()).isEqualTo("bob");
+	}
+
+	@Test
+	void serviceWhenEightThreadsIssueAuthenticateAndRevokeThenNoRevokedTokenAcceptedAndLiveTokensValid()
+			throws Exception {
+		int tokens = concurrentTokenCount();
+		ConcurrentLinkedQueue<String> live = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> revoked = new ConcurrentLinkedQueue<>();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> work = new ArrayList<>();
+			for (int thread = 0; thread < 8; thread++) {
+				int first = thread;
+				work.add(threads.submit(() -> {
+					for (int i = first; i < tokens; i += 8) {
+						IssuedToken token = this.service.issue((i % 2 == 0) ? TestAccounts.alice() : TestAccounts.bob(),
+								THIRTY_MINUTES);
+						assertThat(this.service.authenticate(token.value()).accountId())
+							.isEqualTo(token.principal().accountId());
+						if (i % 3 == 0) {
+							assertThat(this.service.revoke(token.value())).isTrue();
+							revoked.add(token.value());
+						}
+						else {
+							live.add(token.value());
+						}
+					}
+				}));
+			}
+			for (Future<?> future : work) {
+				future.get();
+			}
+		}
+		finally {
+			threads.shutdownNow();
+		}
+		assertThat(revoked.size() + live.size()).isEqualTo(tokens);
+		for (String token : revoked) {
+			assertRefused(token);
+		}
+		for (String token : live) {
+			assertThat(this.service.authenticate(token)).isNotNull();
+		}
+	}
+
+	/** How many tokens the concurrency test issues. */
+	protected int concurrentTokenCount() {
+		return 10_000;
+	}
+
+	private void assertRefused(String token) {
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token));
+	}
+
+	protected static TokenRecord record(String token, String accountId, Instant issuedAt) {
+		return new TokenRecord(TokenHash.of(token), principal(accountId), issuedAt, issuedAt, IDLE,
+				issuedAt.plus(Duration.ofHours(24)));
+	}
+
+	private static TokenPrincipal principal(String accountId) {
+		return new TokenPrincipal(accountId, "user-" + accountId, Set.of("ROLE_USER", "ROLE_API"));
+	}
+
+}
