@@ -32,8 +32,8 @@ import org.slf4j.LoggerFactory;
  * hash up and checks the record's deadline against this service's clock. A use is written back to the store only when
  * the stored last use is at least one <em>touch interval</em> old, so a token in constant use costs reads, not writes;
  * the price is that a token may expire up to one touch interval early, never late. The interval is capped at half the
- * token's idle timeout so that a token in use never dies. A token found expired is removed, so that a clock stepped
- * backwards cannot revive it.
+ * token's idle timeout so that a token in use never dies. A token found expired is removed, and the service reads its
+ * clock through a {@link NonDecreasingClock}, so that a clock stepped backwards (NTP) cannot revive an expired token.
  *
  * <p>Build one with {@link #builder(TokenStore)}.
  *
@@ -57,7 +57,7 @@ public final class OpaqueTokenService implements TokenService {
 
 	private OpaqueTokenService(Builder builder) {
 		this.store = builder.store;
-		this.clock = builder.clock;
+		this.clock = new NonDecreasingClock(builder.clock);
 		this.touchInterval = builder.touchInterval;
 		this.maxTokensPerAccount = builder.maxTokensPerAccount;
 		this.listener = builder.listener;

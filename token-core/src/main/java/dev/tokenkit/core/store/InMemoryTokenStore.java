@@ -1,6 +1,7 @@
 package dev.tokenkit.core.store;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
@@ -13,9 +14,11 @@ import com.github.benmanes.caffeine.cache.Expiry;
 import org.jspecify.annotations.Nullable;
 
 /**
- * A {@link TokenStore} in this JVM's memory, on a Caffeine cache with per-entry variable expiry: each token's entry
- * expires at its own {@link TokenRecord#deadline() deadline}, and Caffeine's timer wheel reclaims expired entries as
- * the cache is used, without scanning the whole store.
+ * A {@link TokenStore} in this JVM's memory, on a Caffeine cache with per-entry variable expiry: each token's entry is
+ * dropped {@link #RETENTION_AFTER_EXPIRY} after its own {@link TokenRecord#deadline() deadline}, and Caffeine's timer
+ * wheel reclaims dropped entries as the cache is used, without scanning the whole store. The short retention lets the
+ * token service tell an expired token from an unknown one, as it can with a JDBC store before its purge. The upkeep
+ * runs on the calling threads, in small steps, so no background thread is needed.
  *
  * <p>For one node: tokens do not survive a restart and are not shared. {@link #removeAll(String)} and
  * {@link #findByAccount(String)} scan every entry, which is fine for the rare calls that need them.
@@ -23,6 +26,9 @@ import org.jspecify.annotations.Nullable;
  * @since 0.1.0
  */
 public final class InMemoryTokenStore implements TokenStore {
+
+	/** How long an entry is kept after its deadline: one minute. */
+	public static final Duration RETENTION_AFTER_EXPIRY = Duration.ofMinutes(1);
 
 	private final Cache<TokenHash, TokenRecord> tokens;
 
@@ -41,6 +47,7 @@ public final class InMemoryTokenStore implements TokenStore {
 		this.tokens = Caffeine.newBuilder()
 			.ticker(() -> epochNanos(clock.instant()))
 			.expireAfter(new DeadlineExpiry())
+			.executor(Runnable::run)
 			.build();
 	}
 
@@ -93,12 +100,12 @@ public final class InMemoryTokenStore implements TokenStore {
 		return instant.getEpochSecond() * 1_000_000_000L + instant.getNano();
 	}
 
-	/** Expires each entry at its record's deadline; a read does not move the deadline, a touch does. */
+	/** Drops each entry a little after its record's deadline; a read does not move the deadline, a touch does. */
 	private static final class DeadlineExpiry implements Expiry<TokenHash, TokenRecord> {
 
 		@Override
 		public long expireAfterCreate(TokenHash key, TokenRecord record, long currentTime) {
-			return Math.max(0, epochNanos(record.deadline()) - currentTime);
+			return Math.max(0, epochNanos(record.deadline().plus(RETENTION_AFTER_EXPIRY)) - currentTime);
 		}
 
 		@Override

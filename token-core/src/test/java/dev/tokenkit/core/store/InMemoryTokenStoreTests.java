@@ -15,10 +15,12 @@ class InMemoryTokenStoreTests extends TokenStoreContractTests {
 	}
 
 	@Test
-	void findWhenPastDeadlineThenEntryGone() {
+	void findWhenPastDeadlineThenKeptForRetentionThenGone() {
 		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
 		this.store.save(record);
 		this.clock.advance(Duration.ofMinutes(30));
+		assertThat(this.store.find(record.hash())).isEqualTo(record);
+		this.clock.advance(InMemoryTokenStore.RETENTION_AFTER_EXPIRY);
 		assertThat(this.store.find(record.hash())).isNull();
 		assertThat(this.store.findByAccount("acct-1")).isEmpty();
 	}
@@ -31,7 +33,7 @@ class InMemoryTokenStoreTests extends TokenStoreContractTests {
 		this.store.touch(record.hash(), this.clock.instant());
 		this.clock.advance(Duration.ofMinutes(20));
 		assertThat(this.store.find(record.hash())).isNotNull();
-		this.clock.advance(Duration.ofMinutes(10));
+		this.clock.advance(Duration.ofMinutes(10).plus(InMemoryTokenStore.RETENTION_AFTER_EXPIRY));
 		assertThat(this.store.find(record.hash())).isNull();
 	}
 
