@@ -42,7 +42,9 @@ abstract class JdbcTokenStoreContractTests extends TokenStoreContractTests {
 
 	@AfterEach
 	void closeDataSource() {
-		this.dataSource.close();
+		if (this.dataSource != null) {
+			this.dataSource.close();
+		}
 	}
 
 	@Test

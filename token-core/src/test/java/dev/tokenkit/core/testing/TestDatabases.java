@@ -26,6 +26,8 @@ public final class TestDatabases {
 
 	private static final String DEFAULT_POSTGRES_URL = "jdbc:postgresql://127.0.0.1:5432/test?user=postgres";
 
+	private static volatile String postgresSkipReason;
+
 	private TestDatabases() {
 	}
 
@@ -36,10 +38,13 @@ public final class TestDatabases {
 
 	/**
 	 * The PostgreSQL test database with the tokenkit tables dropped, pooled; close it after the test. Skips the calling
-	 * test, with a printed reason, when there is no server and PostgreSQL is not required.
+	 * test, with a reason printed once, when there is no server and PostgreSQL is not required.
 	 */
 	public static HikariDataSource postgres() {
 		String url = System.getenv().getOrDefault(POSTGRES_URL_VARIABLE, DEFAULT_POSTGRES_URL);
+		if (postgresSkipReason != null) {
+			Assumptions.abort(postgresSkipReason);
+		}
 		try {
 			HikariDataSource dataSource = pool(url);
 			execute(dataSource, "DROP TABLE IF EXISTS tk_tokens", "DROP TABLE IF EXISTS tk_accounts");
@@ -50,10 +55,10 @@ public final class TestDatabases {
 				throw new IllegalStateException(REQUIRE_POSTGRES_VARIABLE + " is set but PostgreSQL at " + url
 						+ " cannot be reached", ex);
 			}
-			String reason = "Skipping PostgreSQL tests: no server at " + url + " (" + ex.getMessage() + "). Set "
-					+ REQUIRE_POSTGRES_VARIABLE + "=true to make them mandatory.";
-			System.err.println(reason);
-			Assumptions.abort(reason);
+			postgresSkipReason = "Skipping PostgreSQL tests: no server at " + url + " (" + ex.getMessage()
+					+ "). Set " + REQUIRE_POSTGRES_VARIABLE + "=true to make them mandatory.";
+			System.err.println(postgresSkipReason);
+			Assumptions.abort(postgresSkipReason);
 			throw ex;
 		}
 	}
