@@ -120,6 +120,35 @@ class PasswordAuthenticatorTests {
 	}
 
 	@Test
+	void authenticateWhenPasswordEmptyThenRefusedEvenIfStoredHashIsOfEmptyPassword() {
+		this.accounts.save(new StoredAccount(new Account("acct-empty", "empty", null, Set.of(), true, null),
+				"{noop}", null));
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> this.authenticator.authenticate(Credentials.of("empty", "")));
+	}
+
+	@Test
+	void authenticateWhenPasswordOver72BytesSharesPrefixThenRefused() {
+		String longPassword = "P".repeat(72) + "-correct";
+		this.accounts.save(new StoredAccount(new Account("acct-long", "long", null, Set.of(), true, null),
+				"{noop}" + longPassword, null));
+		this.accounts.save(new StoredAccount(new Account("acct-bcrypt-long", "bcryptlong", null, Set.of(), true, null),
+				TestAccounts.bcrypt("P".repeat(72)), null));
+		assertThat(this.authenticator.authenticate(Credentials.of("long", longPassword)).id()).isEqualTo("acct-long");
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> this.authenticator.authenticate(Credentials.of("bcryptlong", "P".repeat(72) + "-anything")));
+	}
+
+	@Test
+	void authenticateWhenPasswordLongerThanMaximumThenRefusedWithoutHashing() {
+		int before = this.encoder.matches.get();
+		String huge = "x".repeat(PasswordAuthenticator.MAX_PASSWORD_LENGTH + 1);
+		assertThatExceptionOfType(InvalidCredentialsException.class)
+			.isThrownBy(() -> this.authenticator.authenticate(Credentials.of("alice", huge)));
+		assertThat(this.encoder.matches.get()).isEqualTo(before);
+	}
+
+	@Test
 	void credentialsToStringThenHidesSecrets() {
 		Credentials credentials = new Credentials("alice", TestAccounts.ALICE_PASSWORD, TestAccounts.ALICE_API_KEY);
 		assertThat(credentials.toString()).doesNotContain(TestAccounts.ALICE_PASSWORD)
