@@ -23,17 +23,11 @@ public final class InvalidTokenException extends RuntimeException {
 		/** Not a token this service could have issued: wrong length, prefix, characters or checksum. */
 		MALFORMED,
 
-		/** Well-formed, but not known to the store. */
+		/** Well-formed, but not known to the store: never issued, revoked, or expired and already purged. */
 		UNKNOWN,
 
 		/** Past its idle timeout or its absolute lifetime. */
-		EXPIRED,
-
-		/** Signature or claims do not verify. */
-		BAD_SIGNATURE,
-
-		/** Revoked before it expired. */
-		REVOKED
+		EXPIRED
 
 	}
 

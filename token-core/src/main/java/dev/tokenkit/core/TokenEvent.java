@@ -14,7 +14,8 @@ import org.jspecify.annotations.Nullable;
  * @param reason why a token was rejected, or {@code null} for other events
  * @since 0.1.0
  */
-public record TokenEvent(Type type, @Nullable String accountId, Instant at, InvalidTokenException.@Nullable Reason reason) {
+public record TokenEvent(Type type, @Nullable String accountId, Instant at,
+		InvalidTokenException.@Nullable Reason reason) {
 
 	/**
 	 * Checks the values.
@@ -38,10 +39,13 @@ public record TokenEvent(Type type, @Nullable String accountId, Instant at, Inva
 		/** A presented token was refused; {@link TokenEvent#reason()} says why. */
 		REJECTED,
 
-		/** A token, or every token of an account, was revoked. */
+		/** A token was revoked, or dropped by the per-account cap, or every token of an account was revoked. */
 		REVOKED,
 
-		/** A token was found past its idle timeout or absolute lifetime and removed. */
+		/**
+		 * A presented token was found past its idle timeout or absolute lifetime and removed. Tokens that expire unseen
+		 * are dropped by the store without an event.
+		 */
 		EXPIRED
 
 	}

@@ -5,6 +5,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 
 /**
  * An {@link AccountRepository} in memory, for tests, demos and apps with a handful of fixed accounts.
@@ -45,7 +46,7 @@ public final class InMemoryAccountRepository implements AccountRepository {
 		return find((account) -> account.email() != null && account.email().toLowerCase(Locale.ROOT).equals(email));
 	}
 
-	private Optional<StoredAccount> find(java.util.function.Predicate<Account> test) {
+	private Optional<StoredAccount> find(Predicate<Account> test) {
 		return this.byId.values().stream().filter((stored) -> test.test(stored.account())).findFirst();
 	}
 

@@ -33,7 +33,7 @@ public final class JdbcAccountRepository implements AccountRepository {
 	private static final String COLUMNS = "id, username, email, password_hash, api_key_hash, enabled, authorities, "
 			+ "idle_timeout_seconds, max_lifetime_seconds";
 
-	private final JdbcOperations jdbc;
+	private final JdbcStatements jdbc;
 
 	/**
 	 * Creates a repository with a two-second query timeout.
@@ -41,7 +41,7 @@ public final class JdbcAccountRepository implements AccountRepository {
 	 * @param dataSource the database holding {@code tk_accounts}
 	 */
 	public JdbcAccountRepository(DataSource dataSource) {
-		this.jdbc = new JdbcOperations(Objects.requireNonNull(dataSource, "dataSource cannot be null"),
+		this.jdbc = new JdbcStatements(Objects.requireNonNull(dataSource, "dataSource cannot be null"),
 				Duration.ofSeconds(2));
 	}
 
@@ -60,8 +60,9 @@ public final class JdbcAccountRepository implements AccountRepository {
 	 * Adds an account, or replaces the one with the same id.
 	 *
 	 * @param stored the account with its secrets
-	 * @throws dev.tokenkit.core.StoreUnavailableException if the database refuses the row (for example a username
-	 * another account has) or cannot be reached
+	 * @throws IllegalStateException if the database refuses the row, for example because another account has its
+	 * username, email address or api key
+	 * @throws dev.tokenkit.core.StoreUnavailableException if the database cannot be reached
 	 */
 	public void save(StoredAccount stored) {
 		Objects.requireNonNull(stored, "stored cannot be null");

@@ -22,8 +22,9 @@ import org.jspecify.annotations.Nullable;
  *
  * <p>{@link #touch(TokenHash, Instant)} is one conditional {@code UPDATE} that only moves a live token's last use
  * forward, so concurrent nodes never move it back and never revive an expired token. Expired rows stay until
- * {@link #purgeExpired()} deletes them; call it on a schedule (every few minutes is plenty). Every database error,
- * and every statement slower than the query timeout, becomes a {@link dev.tokenkit.core.StoreUnavailableException}.
+ * {@link #purgeExpired()} deletes them; call it on a schedule (every few minutes is plenty). A database that cannot be
+ * reached, and every statement slower than the query timeout, becomes a
+ * {@link dev.tokenkit.core.StoreUnavailableException}.
  *
  * <p>Give it a pooled {@link DataSource} whose connection timeout is short as well.
  *
@@ -34,12 +35,12 @@ public final class JdbcTokenStore implements TokenStore {
 	private static final String COLUMNS = "token_hash, account_id, username, authorities, issued_at, last_used_at, "
 			+ "idle_timeout_ms, expires_at";
 
-	private final JdbcOperations jdbc;
+	private final JdbcStatements jdbc;
 
 	private final Clock clock;
 
 	private JdbcTokenStore(Builder builder) {
-		this.jdbc = new JdbcOperations(builder.dataSource, builder.queryTimeout);
+		this.jdbc = new JdbcStatements(builder.dataSource, builder.queryTimeout);
 		this.clock = builder.clock;
 	}
 
@@ -101,7 +102,7 @@ public final class JdbcTokenStore implements TokenStore {
 
 	@Override
 	public List<TokenRecord> findByAccount(String accountId) {
-		return this.jdbc.query("SELECT " + COLUMNS + " FROM tk_tokens WHERE account_id = ? ORDER BY issued_at",
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM tk_tokens WHERE account_id = ? ORDER BY issued_at, token_hash",
 				(statement) -> statement.setString(1, accountId), JdbcTokenStore::toRecord);
 	}
 

@@ -4,7 +4,6 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 
@@ -34,6 +33,9 @@ import org.slf4j.LoggerFactory;
  * the price is that a token may expire up to one touch interval early, never late. The interval is capped at half the
  * token's idle timeout so that a token in use never dies. A token found expired is removed, and the service reads its
  * clock through a {@link NonDecreasingClock}, so that a clock stepped backwards (NTP) cannot revive an expired token.
+ *
+ * <p>Revocation takes effect for every lookup that starts after {@code revoke} returns; a request that had already
+ * looked its token up may still finish.
  *
  * <p>Build one with {@link #builder(TokenStore)}.
  *
@@ -88,7 +90,7 @@ public final class OpaqueTokenService implements TokenService {
 		TokenRecord record = new TokenRecord(TokenHash.of(token), principal, now, now, policy.idleTimeout(),
 				now.plus(policy.maxLifetime()));
 		this.store.save(record);
-		dropOldestBeyondCap(account.id());
+		dropOldestBeyondCap(account.id(), record.hash());
 		publish(TokenEvent.Type.ISSUED, account.id(), null);
 		return new IssuedToken(token, principal, record.issuedAt(), record.deadline());
 	}
@@ -133,7 +135,9 @@ public final class OpaqueTokenService implements TokenService {
 	public int revokeAll(String accountId) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		int revoked = this.store.removeAll(accountId);
-		publish(TokenEvent.Type.REVOKED, accountId, null);
+		if (revoked > 0) {
+			publish(TokenEvent.Type.REVOKED, accountId, null);
+		}
 		return revoked;
 	}
 
@@ -143,19 +147,19 @@ public final class OpaqueTokenService implements TokenService {
 		return !record.lastUsedAt().plus(interval).isAfter(now);
 	}
 
-	private void dropOldestBeyondCap(String accountId) {
+	private void dropOldestBeyondCap(String accountId, TokenHash newest) {
 		if (this.maxTokensPerAccount == 0) {
 			return;
 		}
-		List<TokenRecord> records = this.store.findByAccount(accountId);
-		records.stream()
-			.sorted(Comparator.comparing(TokenRecord::issuedAt))
-			.limit(Math.max(0, records.size() - this.maxTokensPerAccount))
-			.forEach((oldest) -> {
-				if (this.store.remove(oldest.hash())) {
-					publish(TokenEvent.Type.REVOKED, accountId, null);
-				}
-			});
+		List<TokenRecord> older = this.store.findByAccount(accountId)
+			.stream()
+			.filter((record) -> !record.hash().equals(newest))
+			.toList();
+		older.stream().limit(Math.max(0, older.size() + 1 - this.maxTokensPerAccount)).forEach((oldest) -> {
+			if (this.store.remove(oldest.hash())) {
+				publish(TokenEvent.Type.REVOKED, accountId, null);
+			}
+		});
 	}
 
 	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {

@@ -38,7 +38,7 @@ public final class InMemoryTokenStore implements TokenStore {
 	}
 
 	/**
-	 * Creates a store on the given clock, which must be the clock of the token service using it.
+	 * Creates a store on the given clock, which must be the clock the token service using it is built with.
 	 *
 	 * @param clock tells the store when entries expire
 	 */
@@ -78,8 +78,9 @@ public final class InMemoryTokenStore implements TokenStore {
 	public int removeAll(String accountId) {
 		int removed = 0;
 		for (Map.Entry<TokenHash, TokenRecord> entry : this.tokens.asMap().entrySet()) {
+			// A token never changes account, so remove by key: a touch that replaced the record meanwhile must not save it.
 			if (entry.getValue().principal().accountId().equals(accountId)
-					&& this.tokens.asMap().remove(entry.getKey(), entry.getValue())) {
+					&& this.tokens.asMap().remove(entry.getKey()) != null) {
 				removed++;
 			}
 		}
@@ -92,7 +93,7 @@ public final class InMemoryTokenStore implements TokenStore {
 			.values()
 			.stream()
 			.filter((record) -> record.principal().accountId().equals(accountId))
-			.sorted(Comparator.comparing(TokenRecord::issuedAt))
+			.sorted(Comparator.comparing(TokenRecord::issuedAt).thenComparing((record) -> record.hash().toHex()))
 			.toList();
 	}
 

@@ -1,5 +1,7 @@
 package dev.tokenkit.core.account;
 
+import java.util.Set;
+
 import dev.tokenkit.core.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 
@@ -25,7 +27,7 @@ class InMemoryAccountRepositoryTests extends AccountRepositoryContractTests {
 	void saveWhenAnotherAccountHasUsernameThenRefused() {
 		InMemoryAccountRepository repository = new InMemoryAccountRepository();
 		repository.save(TestAccounts.storedAlice());
-		Account impostor = new Account("acct-other", "alice", null, java.util.Set.of(), true, null);
+		Account impostor = new Account("acct-other", "alice", null, Set.of(), true, null);
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> repository.save(new StoredAccount(impostor, TestAccounts.bcrypt("x"), null)));
 	}

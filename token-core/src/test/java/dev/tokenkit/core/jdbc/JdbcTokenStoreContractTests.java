@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The store contract plus what only the JDBC store does, run on each database by a subclass. */
 abstract class JdbcTokenStoreContractTests extends TokenStoreContractTests {
@@ -77,11 +78,32 @@ abstract class JdbcTokenStoreContractTests extends TokenStoreContractTests {
 	}
 
 	@Test
-	void findWhenStoreClosedThenStoreUnavailable() {
+	void touchWhenRowLockedLongerThanQueryTimeoutThenStoreUnavailable() throws SQLException {
 		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
-		this.dataSource.close();
-		assertThatExceptionOfType(StoreUnavailableException.class).isThrownBy(() -> this.store.find(record.hash()))
-			.withMessage(StoreUnavailableException.MESSAGE);
+		this.store.save(record);
+		TokenStore impatient = JdbcTokenStore.builder(this.dataSource).queryTimeout(Duration.ofSeconds(1)).build();
+		try (Connection locker = this.dataSource.getConnection()) {
+			locker.setAutoCommit(false);
+			try (Statement statement = locker.createStatement()) {
+				statement.executeQuery("SELECT * FROM tk_tokens FOR UPDATE").close();
+				assertThatExceptionOfType(StoreUnavailableException.class)
+					.isThrownBy(() -> impatient.touch(record.hash(), this.clock.instant().plusSeconds(61)))
+					.withMessage(StoreUnavailableException.MESSAGE);
+			}
+			finally {
+				locker.rollback();
+			}
+		}
+	}
+
+	@Test
+	void saveWhenHashAlreadyStoredThenIllegalStateWithoutRowValues() {
+		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
+		this.store.save(record);
+		assertThatIllegalStateException().isThrownBy(() -> this.store.save(record))
+			.withMessageContaining("SQL state")
+			.withMessageNotContaining(record.hash().toHex())
+			.withNoCause();
 	}
 
 }

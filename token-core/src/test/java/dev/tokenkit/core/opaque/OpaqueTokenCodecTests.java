@@ -15,9 +15,11 @@ class OpaqueTokenCodecTests {
 	private final OpaqueTokenCodec codec = new OpaqueTokenCodec(new SecureRandom());
 
 	@Test
-	void generateThenPrefixedBase64UrlOfFixedLengthAndWellFormed() {
+	void generateWhenCalledThenPrefixedBase64UrlOfFixedLengthAndWellFormed() {
 		String token = this.codec.generate();
-		assertThat(token).startsWith(OpaqueTokenCodec.PREFIX).hasSize(OpaqueTokenCodec.LENGTH).matches("tk_[A-Za-z0-9_-]{49}");
+		assertThat(token).startsWith(OpaqueTokenCodec.PREFIX)
+			.hasSize(OpaqueTokenCodec.LENGTH)
+			.matches("tk_[A-Za-z0-9_-]{49}");
 		assertThat(OpaqueTokenCodec.isWellFormed(token)).isTrue();
 	}
 
@@ -31,7 +33,7 @@ class OpaqueTokenCodecTests {
 	}
 
 	@Test
-	void generateThenRandomPartUsesWholeAlphabet() {
+	void generateWhenManyTokensThenRandomPartUsesWholeAlphabet() {
 		Set<Character> seen = new HashSet<>();
 		for (int i = 0; i < 2_000; i++) {
 			String token = this.codec.generate();

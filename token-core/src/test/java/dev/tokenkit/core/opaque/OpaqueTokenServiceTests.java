@@ -1,5 +1,6 @@
 package dev.tokenkit.core.opaque;
 
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -43,7 +44,7 @@ class OpaqueTokenServiceTests {
 	}
 
 	@Test
-	void issueThenPrincipalCarriesAccountAndExpiryIsIdleDeadline() {
+	void issueWhenAccountEnabledThenPrincipalCarriesAccountAndExpiryIsIdleDeadline() {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
 		assertThat(token.principal())
 			.isEqualTo(new TokenPrincipal("acct-alice", "alice", TestAccounts.alice().authorities()));
@@ -92,14 +93,15 @@ class OpaqueTokenServiceTests {
 	}
 
 	@Test
-	void authenticateWhenExpiredThenRemovedAndClockSteppedBackDoesNotReviveIt() {
-		InMemoryTokenStore plainStore = new InMemoryTokenStore(this.clock);
-		OpaqueTokenService plain = OpaqueTokenService.builder(plainStore).clock(this.clock).build();
-		IssuedToken token = plain.issue(TestAccounts.alice(), THIRTY_MINUTES);
-		this.clock.advance(Duration.ofMinutes(31));
-		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> plain.authenticate(token.value()));
-		this.clock.advance(Duration.ofMinutes(-31));
-		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> plain.authenticate(token.value()));
+	void authenticateWhenExpiredThenRemovedAndReportedOnce() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token.value()))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.EXPIRED));
+		assertThat(this.store.find(TokenHash.of(token.value()))).isNull();
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token.value()))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNKNOWN));
+		assertThat(this.events).extracting(TokenEvent::type).containsOnlyOnce(TokenEvent.Type.EXPIRED);
 	}
 
 	@Test
@@ -141,7 +143,7 @@ class OpaqueTokenServiceTests {
 
 	@Test
 	void authenticateWhenWellFormedButNeverIssuedThenRefusedWithoutStoreWrite() {
-		String neverIssued = new OpaqueTokenCodec(new java.security.SecureRandom()).generate();
+		String neverIssued = new OpaqueTokenCodec(new SecureRandom()).generate();
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(neverIssued))
 			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.UNKNOWN));
 		assertThat(this.store.reads()).isEqualTo(1);
@@ -177,7 +179,24 @@ class OpaqueTokenServiceTests {
 	}
 
 	@Test
-	void listenerThenHearsIssuedRejectedAndRevokedWithoutTokenText() {
+	void issueWhenCapReachedWithinOneMillisecondThenNewTokenKept() {
+		OpaqueTokenService capped = OpaqueTokenService.builder(this.store).clock(this.clock).maxTokensPerAccount(1).build();
+		for (int i = 0; i < 50; i++) {
+			IssuedToken older = capped.issue(TestAccounts.alice(), THIRTY_MINUTES);
+			IssuedToken newer = capped.issue(TestAccounts.alice(), THIRTY_MINUTES);
+			assertThat(capped.authenticate(newer.value()).username()).isEqualTo("alice");
+			assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> capped.authenticate(older.value()));
+		}
+	}
+
+	@Test
+	void revokeAllWhenAccountHasNoTokensThenZeroAndNoEvent() {
+		assertThat(this.service.revokeAll("acct-none")).isZero();
+		assertThat(this.events).isEmpty();
+	}
+
+	@Test
+	void listenerWhenIssuedRevokedAndRejectedThenHearsEachWithoutTokenText() {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
 		this.service.revoke(token.value());
 		assertThatExceptionOfType(InvalidTokenException.class)

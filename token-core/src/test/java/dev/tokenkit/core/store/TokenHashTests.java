@@ -8,20 +8,20 @@ import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException
 class TokenHashTests {
 
 	@Test
-	void toHexThenSha256OfUtf8() {
+	void toHexWhenHashedThenSha256OfUtf8() {
 		assertThat(TokenHash.of("abc").toHex())
 			.isEqualTo("ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
 	}
 
 	@Test
-	void fromHexThenEqualToOriginal() {
+	void fromHexWhenRoundTripThenEqualToOriginal() {
 		TokenHash hash = TokenHash.of("some-token");
 		assertThat(TokenHash.fromHex(hash.toHex())).isEqualTo(hash).hasSameHashCodeAs(hash);
 		assertThat(hash).isNotEqualTo(TokenHash.of("some-token2"));
 	}
 
 	@Test
-	void toStringThenHidesHash() {
+	void toStringWhenCalledThenHidesHash() {
 		TokenHash hash = TokenHash.of("some-token");
 		assertThat(hash.toString()).doesNotContain(hash.toHex().substring(0, 8));
 	}

@@ -5,16 +5,19 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
@@ -122,7 +125,7 @@ public abstract class TokenStoreContractTests {
 	}
 
 	@Test
-	void findByAccountThenOldestFirstAndOnlyThatAccount() {
+	void findByAccountWhenSeveralAccountsThenOldestFirstAndOnlyThatAccount() {
 		Instant now = this.clock.instant();
 		this.store.save(record("a-2", "acct-a", now.plusSeconds(2)));
 		this.store.save(record("a-1", "acct-a", now.plusSeconds(1)));
@@ -186,28 +189,57 @@ public abstract class TokenStoreContractTests {
 	}
 
 	@Test
-	void serviceWhenEightThreadsIssueAuthenticateAndRevokeThenNoRevokedTokenAcceptedAndLiveTokensValid()
+	void authenticateWhenClockSteppedBackAfterExpiryThenExpiredTokenStaysRefused() {
+		IssuedToken unseen = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken seen = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		this.clock.advance(IDLE.plusSeconds(1));
+		assertRefused(seen.value());
+		this.clock.advance(Duration.ofMinutes(-20));
+		assertRefused(unseen.value());
+	}
+
+	/**
+	 * Eight threads share every token: each issues tokens, uses its own and others' (the clock moves, so touches are
+	 * written), and revokes others'; meanwhile one thread revokes every token of an account whose tokens the others keep
+	 * using. Afterwards no revoked token may work and every other token must.
+	 */
+	@Test
+	void serviceWhenEightThreadsIssueUseAndRevokeSharedTokensThenNoRevokedTokenAcceptedAndLiveTokensValid()
 			throws Exception {
+		TokenPolicy tenHours = TokenPolicy.ofIdle(Duration.ofHours(10));
+		Account doomed = new Account("acct-doomed", "doomed", null, Set.of("ROLE_USER"), true, null);
+		List<String> doomedTokens = new ArrayList<>();
+		for (int i = 0; i < 200; i++) {
+			doomedTokens.add(this.service.issue(doomed, tenHours).value());
+		}
 		int tokens = concurrentTokenCount();
-		ConcurrentLinkedQueue<String> live = new ConcurrentLinkedQueue<>();
-		ConcurrentLinkedQueue<String> revoked = new ConcurrentLinkedQueue<>();
+		AtomicReferenceArray<String> issued = new AtomicReferenceArray<>(tokens);
+		Set<String> revoked = ConcurrentHashMap.newKeySet();
+		List<Account> accounts = List.of(TestAccounts.alice(), TestAccounts.bob(),
+				new Account("acct-carol", "carol", null, Set.of(), true, null));
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		try {
 			List<Future<?>> work = new ArrayList<>();
 			for (int thread = 0; thread < 8; thread++) {
 				int first = thread;
 				work.add(threads.submit(() -> {
+					ThreadLocalRandom random = ThreadLocalRandom.current();
 					for (int i = first; i < tokens; i += 8) {
-						IssuedToken token = this.service.issue((i % 2 == 0) ? TestAccounts.alice() : TestAccounts.bob(),
-								THIRTY_MINUTES);
-						assertThat(this.service.authenticate(token.value()).accountId())
-							.isEqualTo(token.principal().accountId());
-						if (i % 3 == 0) {
-							assertThat(this.service.revoke(token.value())).isTrue();
-							revoked.add(token.value());
+						Account account = accounts.get(i % accounts.size());
+						String token = this.service.issue(account, tenHours).value();
+						assertThat(this.service.authenticate(token).accountId()).isEqualTo(account.id());
+						issued.set(i, token);
+						useIfValid(issued.get(random.nextInt(i + 1)));
+						useIfValid(doomedTokens.get(random.nextInt(doomedTokens.size())));
+						String victim = issued.get(random.nextInt(i + 1));
+						if (i % 3 == 0 && victim != null && this.service.revoke(victim)) {
+							revoked.add(victim);
 						}
-						else {
-							live.add(token.value());
+						if (first == 0 && i == 8 * 200) {
+							assertThat(this.service.revokeAll(doomed.id())).isPositive();
+						}
+						if (first == 1 && i % 800 == 1) {
+							this.clock.advance(Duration.ofSeconds(61));
 						}
 					}
 				}));
@@ -219,12 +251,25 @@ public abstract class TokenStoreContractTests {
 		finally {
 			threads.shutdownNow();
 		}
-		assertThat(revoked.size() + live.size()).isEqualTo(tokens);
-		for (String token : revoked) {
-			assertRefused(token);
+		assertThat(revoked).isNotEmpty();
+		doomedTokens.forEach(this::assertRefused);
+		revoked.forEach(this::assertRefused);
+		for (int i = 0; i < tokens; i++) {
+			if (!revoked.contains(issued.get(i))) {
+				assertThat(this.service.authenticate(issued.get(i))).isNotNull();
+			}
 		}
-		for (String token : live) {
-			assertThat(this.service.authenticate(token)).isNotNull();
+	}
+
+	private void useIfValid(String token) {
+		if (token == null) {
+			return;
+		}
+		try {
+			this.service.authenticate(token);
+		}
+		catch (InvalidTokenException ex) {
+			// revoked by another thread: expected
 		}
 	}
 

@@ -18,7 +18,7 @@ public final class TestAccounts {
 
 	public static final String ALICE_PASSWORD = "Correct-Horse-9";
 
-	public static final String ALICE_API_KEY = "K1-alice-api-key-0123456789abcdef";
+	public static final String ALICE_API_KEY = "K1-7f3c9a1e5b2d4c6a8e0f";
 
 	public static final String BOB_PASSWORD = "bob:has:colons";
 

@@ -4,6 +4,9 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.SQLNonTransientConnectionException;
+import java.sql.SQLRecoverableException;
+import java.sql.SQLTransientException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -13,10 +16,13 @@ import javax.sql.DataSource;
 import dev.tokenkit.core.StoreUnavailableException;
 
 /**
- * The few JDBC moves both JDBC classes make: run one statement with a query timeout, and turn every
- * {@link SQLException} into a {@link StoreUnavailableException}, so that callers fail closed.
+ * The few JDBC moves both JDBC classes make: run one statement with a query timeout, and sort failures. A failure to
+ * reach the database or to finish in time becomes a {@link StoreUnavailableException}, so that callers fail closed
+ * with a retryable error; any other failure (a constraint violation, a missing table) is a fault that retrying will
+ * not fix, and becomes an {@link IllegalStateException} naming only the SQL state, since driver messages can quote
+ * the values of the failing row.
  */
-final class JdbcOperations {
+final class JdbcStatements {
 
 	/** Sets the parameters of a prepared statement. */
 	@FunctionalInterface
@@ -38,7 +44,7 @@ final class JdbcOperations {
 
 	private final int queryTimeoutSeconds;
 
-	JdbcOperations(DataSource dataSource, Duration queryTimeout) {
+	JdbcStatements(DataSource dataSource, Duration queryTimeout) {
 		this.dataSource = dataSource;
 		this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
 	}
@@ -49,7 +55,7 @@ final class JdbcOperations {
 			return statement.executeUpdate();
 		}
 		catch (SQLException ex) {
-			throw new StoreUnavailableException(ex);
+			throw translate(ex);
 		}
 	}
 
@@ -64,8 +70,28 @@ final class JdbcOperations {
 			return result;
 		}
 		catch (SQLException ex) {
-			throw new StoreUnavailableException(ex);
+			throw translate(ex);
 		}
+	}
+
+	private static RuntimeException translate(SQLException ex) {
+		if (isUnavailable(ex)) {
+			return new StoreUnavailableException(ex);
+		}
+		return new IllegalStateException("A tokenkit SQL statement failed with SQL state " + ex.getSQLState()
+				+ " and error code " + ex.getErrorCode());
+	}
+
+	/**
+	 * Connection failures (SQL state class 08), resource shortages (53), operator intervention and cancelled or timed
+	 * out statements (57, HYT), transaction rollbacks such as deadlocks (40), and what JDBC itself calls transient or
+	 * recoverable.
+	 */
+	private static boolean isUnavailable(SQLException ex) {
+		String state = (ex.getSQLState() != null) ? ex.getSQLState() : "";
+		return ex instanceof SQLTransientException || ex instanceof SQLRecoverableException
+				|| ex instanceof SQLNonTransientConnectionException || state.startsWith("08") || state.startsWith("53")
+				|| state.startsWith("57") || state.startsWith("40") || state.startsWith("HYT");
 	}
 
 	private PreparedStatement prepare(Connection connection, String sql, Binder binder) throws SQLException {
