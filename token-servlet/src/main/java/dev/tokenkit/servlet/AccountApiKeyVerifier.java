@@ -1,0 +1,35 @@
+package dev.tokenkit.servlet;
+
+import java.util.Objects;
+
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.account.AccountRepository;
+
+/**
+ * An {@link ApiKeyVerifier} that looks the principal's account up in an {@link AccountRepository} and compares the
+ * key's hash with the stored one in constant time.
+ *
+ * @since 0.1.0
+ */
+public final class AccountApiKeyVerifier implements ApiKeyVerifier {
+
+	private final AccountRepository accounts;
+
+	/**
+	 * Creates the verifier.
+	 *
+	 * @param accounts where the accounts and their api-key hashes are kept
+	 */
+	public AccountApiKeyVerifier(AccountRepository accounts) {
+		this.accounts = Objects.requireNonNull(accounts, "accounts cannot be null");
+	}
+
+	@Override
+	public boolean belongsTo(String apiKey, TokenPrincipal principal) {
+		return this.accounts.findByLogin(principal.username())
+			.filter((stored) -> stored.account().id().equals(principal.accountId()))
+			.map((stored) -> stored.hasApiKey(apiKey))
+			.orElse(false);
+	}
+
+}

@@ -1,0 +1,207 @@
+package dev.tokenkit.servlet;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.servlet.format.AcceptHeader;
+import dev.tokenkit.servlet.format.JsonpCallback;
+import dev.tokenkit.servlet.format.ResponseFormat;
+import dev.tokenkit.servlet.format.TokenResponseWriter;
+import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.http.QueryParameters;
+
+/**
+ * The DSI dialect: {@code GET /authentication_token[.json|.xml|.csv]} and
+ * {@code POST /authentication_credentials[.json|.xml|.csv]}, with {@code DELETE} on either for logout.
+ *
+ * <p>The format is the suffix's, else the {@code Accept} header's, else JSON; with JSON a {@code callback} parameter
+ * asks for JSONP (when enabled). Credentials come from {@code Authorization: user NAME:PASSWORD} (split at the first
+ * colon), {@code Authorization: Basic}, the {@code username} and {@code password} query parameters ({@code GET}, when
+ * enabled), or the {@code POST} body ({@code {"Username":..,"Password":..}} or {@code <Credentials>}); exactly one
+ * of these per request. See {@code docs/dsi.md}.
+ *
+ * @since 0.1.0
+ */
+public final class DsiEndpoint implements IssuingEndpoint {
+
+	/** The DSI default: a token dies 30 minutes after its last use. */
+	public static final TokenPolicy DEFAULT_POLICY = TokenPolicy.ofIdle(Duration.ofMinutes(30));
+
+	private static final List<String> SUFFIXES = List.of("", ".json", ".xml", ".csv");
+
+	private final TokenIssuer issuer;
+
+	private final TokenResponseWriter writer = new TokenResponseWriter();
+
+	private final DsiCredentialsReader credentialsReader = new DsiCredentialsReader();
+
+	private String tokenPath = "/authentication_token";
+
+	private String credentialsPath = "/authentication_credentials";
+
+	private boolean jsonpEnabled = true;
+
+	private TokenPolicy policy = DEFAULT_POLICY;
+
+	private String realm = "tokenkit";
+
+	/**
+	 * Creates the endpoint.
+	 *
+	 * @param issuer authenticates and issues
+	 */
+	public DsiEndpoint(TokenIssuer issuer) {
+		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
+	}
+
+	/**
+	 * Sets the token path. Default: {@code /authentication_token}.
+	 *
+	 * @param tokenPath the context-relative path, starting with {@code /}
+	 */
+	public void setTokenPath(String tokenPath) {
+		this.tokenPath = requirePath(tokenPath, "tokenPath");
+	}
+
+	/**
+	 * Sets the credentials path. Default: {@code /authentication_credentials}.
+	 *
+	 * @param credentialsPath the context-relative path, starting with {@code /}
+	 */
+	public void setCredentialsPath(String credentialsPath) {
+		this.credentialsPath = requirePath(credentialsPath, "credentialsPath");
+	}
+
+	/**
+	 * Whether {@code username} and {@code password} query parameters are read. When off they are answered with
+	 * {@code 400}. Default: on, as the DSI document defines them.
+	 *
+	 * @param queryCredentialsEnabled whether to read them
+	 */
+	public void setQueryCredentialsEnabled(boolean queryCredentialsEnabled) {
+		this.credentialsReader.setQueryCredentialsEnabled(queryCredentialsEnabled);
+	}
+
+	/**
+	 * Whether a {@code callback} parameter turns a JSON answer into JSONP. When off the parameter is ignored. Default:
+	 * on, as the DSI document defines it.
+	 *
+	 * @param jsonpEnabled whether to answer JSONP
+	 */
+	public void setJsonpEnabled(boolean jsonpEnabled) {
+		this.jsonpEnabled = jsonpEnabled;
+	}
+
+	/**
+	 * Sets the policy of tokens for accounts that have none. Default: {@link #DEFAULT_POLICY}.
+	 *
+	 * @param policy the policy
+	 */
+	public void setPolicy(TokenPolicy policy) {
+		this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+	}
+
+	/**
+	 * Sets the largest body read. Default: 16 KiB.
+	 *
+	 * @param maxBodyBytes the limit in bytes
+	 */
+	public void setMaxBodyBytes(int maxBodyBytes) {
+		this.credentialsReader.setMaxBodyBytes(maxBodyBytes);
+	}
+
+	/**
+	 * Sets the realm named in challenges. Default: {@code tokenkit}.
+	 *
+	 * @param realm the realm, letters, digits and {@code -._ } only
+	 */
+	public void setRealm(String realm) {
+		this.realm = Realms.require(realm);
+	}
+
+	@Override
+	public List<String> paths() {
+		return SUFFIXES.stream().flatMap((suffix) -> List.of(this.tokenPath + suffix, this.credentialsPath + suffix).stream())
+			.toList();
+	}
+
+	@Override
+	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
+		ResponseFormat errorFormat = ResponseFormat.JSON;
+		String callback = null;
+		try {
+			QueryParameters query = QueryParameters.parse(request.getQueryString());
+			ResponseFormat format = negotiate(request, path);
+			errorFormat = format;
+			if (format == ResponseFormat.JSON) {
+				callback = callback(query);
+				format = (callback != null) ? ResponseFormat.JSONP : ResponseFormat.JSON;
+				errorFormat = format;
+			}
+			if (request.getMethod().equals("DELETE")) {
+				new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
+				return;
+			}
+			Credentials credentials = readCredentials(request, query, path);
+			IssuedToken token = this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
+					"user realm=\"" + this.realm + "\"");
+			this.writer.writeDsiToken(response, format, callback, token.value());
+		}
+		catch (TokenKitHttpException ex) {
+			this.writer.writeError(response, errorFormat, callback, ex);
+		}
+	}
+
+	private Credentials readCredentials(HttpServletRequest request, QueryParameters query, String path) {
+		boolean tokenCall = path.startsWith(this.tokenPath) && SUFFIXES.contains(path.substring(this.tokenPath.length()));
+		String method = request.getMethod();
+		if (tokenCall && method.equals("GET")) {
+			return this.credentialsReader.fromGet(request, query, this.realm);
+		}
+		if (!tokenCall && method.equals("POST")) {
+			return this.credentialsReader.fromPost(request, query, this.realm);
+		}
+		throw TokenErrors.methodNotAllowed(tokenCall ? "GET, DELETE" : "POST, DELETE");
+	}
+
+	private ResponseFormat negotiate(HttpServletRequest request, String path) {
+		if (path.endsWith(".json")) {
+			return ResponseFormat.JSON;
+		}
+		if (path.endsWith(".xml")) {
+			return ResponseFormat.XML;
+		}
+		if (path.endsWith(".csv")) {
+			return ResponseFormat.CSV;
+		}
+		ResponseFormat chosen = AcceptHeader
+			.choose(request.getHeader("Accept"),
+					List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV, ResponseFormat.JSONP))
+			.orElseThrow(TokenErrors::notAcceptable);
+		return (chosen == ResponseFormat.JSONP) ? ResponseFormat.JSON : chosen;
+	}
+
+	private @Nullable String callback(QueryParameters query) {
+		String callback = query.single("callback");
+		return (this.jsonpEnabled && callback != null) ? JsonpCallback.require(callback) : null;
+	}
+
+	private static String requirePath(String path, String name) {
+		Objects.requireNonNull(path, name + " cannot be null");
+		if (!path.startsWith("/") || path.length() < 2) {
+			throw new IllegalArgumentException(name + " must start with / and name a path");
+		}
+		return path;
+	}
+
+}

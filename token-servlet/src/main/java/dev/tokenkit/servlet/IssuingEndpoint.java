@@ -1,0 +1,34 @@
+package dev.tokenkit.servlet;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+/**
+ * One issuing dialect at its paths: reads the credentials its way, issues the token, and answers in its formats. Every
+ * failure is answered here, in the negotiated format; nothing is thrown to the container.
+ *
+ * @since 0.1.0
+ */
+public interface IssuingEndpoint {
+
+	/**
+	 * The context-relative paths this endpoint answers, for servlet mappings.
+	 *
+	 * @return the paths
+	 */
+	List<String> paths();
+
+	/**
+	 * Answers a request to one of {@link #paths()}.
+	 *
+	 * @param request the request
+	 * @param response the response
+	 * @param path the context-relative path, one of {@link #paths()}
+	 * @throws IOException if the client has gone
+	 */
+	void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException;
+
+}

@@ -1,0 +1,47 @@
+package dev.tokenkit.servlet;
+
+/**
+ * Slows down guessing: refuses a login attempt after too many recent failures for the same login or from the same
+ * client address. Off unless configured ({@link #disabled()}).
+ *
+ * @since 0.1.0
+ */
+public interface LoginThrottle {
+
+	/**
+	 * Refuses an attempt that is over the limit.
+	 *
+	 * @param login the login as sent
+	 * @param clientAddress the client's address
+	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 429} with {@code Retry-After} when throttled
+	 */
+	void check(String login, String clientAddress);
+
+	/**
+	 * Counts a failed attempt.
+	 *
+	 * @param login the login as sent
+	 * @param clientAddress the client's address
+	 */
+	void recordFailure(String login, String clientAddress);
+
+	/**
+	 * A throttle that never refuses, the default.
+	 *
+	 * @return the no-op throttle
+	 */
+	static LoginThrottle disabled() {
+		return new LoginThrottle() {
+
+			@Override
+			public void check(String login, String clientAddress) {
+			}
+
+			@Override
+			public void recordFailure(String login, String clientAddress) {
+			}
+
+		};
+	}
+
+}

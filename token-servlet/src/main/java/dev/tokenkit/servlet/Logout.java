@@ -1,0 +1,50 @@
+package dev.tokenkit.servlet;
+
+import java.io.IOException;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.servlet.format.TokenResponseWriter;
+import dev.tokenkit.servlet.http.TokenErrors;
+
+/**
+ * {@code DELETE} on an issuing path: revokes the token the request carries, in any carrier the {@link TokenResolver}
+ * reads, and answers {@code 204}. Revoking a token that is unknown or already dead also answers {@code 204}, so that
+ * logout is idempotent and says nothing about the token; a request with no token is {@code 401}.
+ */
+final class Logout {
+
+	private final TokenService tokenService;
+
+	private final TokenResolver tokenResolver;
+
+	private final TokenResponseWriter writer;
+
+	private final String realm;
+
+	Logout(TokenService tokenService, String realm, TokenResponseWriter writer) {
+		this.tokenService = tokenService;
+		this.tokenResolver = new TokenResolver(realm);
+		this.writer = writer;
+		this.realm = realm;
+	}
+
+	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		String token = this.tokenResolver.resolve(request);
+		if (token == null) {
+			throw TokenErrors.missingToken(this.realm);
+		}
+		try {
+			this.tokenService.revoke(token);
+		}
+		catch (StoreUnavailableException ex) {
+			throw TokenErrors.unavailable();
+		}
+		this.writer.noStore(response);
+		response.setStatus(HttpServletResponse.SC_NO_CONTENT);
+	}
+
+}

@@ -1,0 +1,89 @@
+package dev.tokenkit.servlet;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+
+import dev.tokenkit.servlet.http.PercentDecoder;
+import dev.tokenkit.servlet.http.TokenKitHttpException;
+
+/**
+ * Decides whether a request is secure: whether its path, relative to the context, has a segment {@code secure} in any
+ * case.
+ *
+ * <p>Design note: the check runs on two views of the path and a request is secure if either says so, so that nothing
+ * the container would route to a secure handler slips past. One view is what the container mapped
+ * ({@code getServletPath() + getPathInfo()}: decoded and normalised by the container). The other is the raw request
+ * URI, normalised here: context path removed, {@code ;params} dropped from every segment, each segment
+ * percent-decoded (an encoded {@code /} or {@code \} splits it), {@code .} and {@code ..} resolved, compared in lower
+ * case. A raw path that cannot be decoded counts as secure (fail closed). {@code /insecure/} and {@code /secured/} are
+ * not secure segments.
+ *
+ * @since 0.1.0
+ */
+public final class SecurePathMatcher {
+
+	private static final String SECURE = "secure";
+
+	/**
+	 * Whether the request is secure.
+	 *
+	 * @param request the request
+	 * @return {@code true} if its path has a {@code secure} segment
+	 */
+	public boolean matches(HttpServletRequest request) {
+		String mapped = nullToEmpty(request.getServletPath()) + nullToEmpty(request.getPathInfo());
+		return hasSecureSegment(mapped) || hasSecureSegment(rawPathWithinContext(request));
+	}
+
+	/**
+	 * Whether a raw, context-relative path has a {@code secure} segment once normalised as described above.
+	 *
+	 * @param path the path, possibly with percent escapes and path parameters
+	 * @return {@code true} if it has one, or if it cannot be decoded
+	 */
+	public boolean hasSecureSegment(String path) {
+		try {
+			return normalisedSegments(path).stream().anyMatch((segment) -> segment.toLowerCase(Locale.ROOT).equals(SECURE));
+		}
+		catch (TokenKitHttpException ex) {
+			return true;
+		}
+	}
+
+	private static List<String> normalisedSegments(String path) {
+		Deque<String> segments = new ArrayDeque<>();
+		for (String raw : path.split("/")) {
+			for (String part : PercentDecoder.decode(withoutParameters(raw), false).split("[/\\\\]")) {
+				String segment = withoutParameters(part);
+				if (segment.equals("..")) {
+					segments.pollLast();
+				}
+				else if (!segment.isEmpty() && !segment.equals(".")) {
+					segments.addLast(segment);
+				}
+			}
+		}
+		return new ArrayList<>(segments);
+	}
+
+	private static String withoutParameters(String segment) {
+		int semicolon = segment.indexOf(';');
+		return (semicolon < 0) ? segment : segment.substring(0, semicolon);
+	}
+
+	private static String rawPathWithinContext(HttpServletRequest request) {
+		String uri = nullToEmpty(request.getRequestURI());
+		String context = nullToEmpty(request.getContextPath());
+		return uri.startsWith(context) ? uri.substring(context.length()) : uri;
+	}
+
+	private static String nullToEmpty(String value) {
+		return (value != null) ? value : "";
+	}
+
+}

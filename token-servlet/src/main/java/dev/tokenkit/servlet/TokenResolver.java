@@ -1,0 +1,73 @@
+package dev.tokenkit.servlet;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+
+import dev.tokenkit.servlet.http.AuthorizationHeader;
+import dev.tokenkit.servlet.http.QueryParameters;
+import dev.tokenkit.servlet.http.TokenErrors;
+
+/**
+ * Pulls the access token out of a request: {@code Authorization: Bearer TOKEN} (RFC 6750 section 2.1),
+ * {@code Authorization: token TOKEN}, or the {@code api_token} or {@code access_token} query parameter on any method,
+ * read from the raw query string so that a form body is never consumed.
+ *
+ * <p>A client uses one carrier only (RFC 6750 section 2): two carriers, a repeated parameter or an empty parameter is
+ * {@code 400 invalid_request}. A header token outside RFC 6750's {@code b64token} alphabet is {@code 401
+ * invalid_token} before any lookup. One or more spaces may follow the scheme. Other schemes ({@code Basic},
+ * {@code user}) carry no token.
+ *
+ * @since 0.1.0
+ */
+public final class TokenResolver {
+
+	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+
+	private final String realm;
+
+	/**
+	 * Creates a resolver.
+	 *
+	 * @param realm the realm named in the challenges of its errors
+	 */
+	public TokenResolver(String realm) {
+		this.realm = realm;
+	}
+
+	/**
+	 * Finds the token.
+	 *
+	 * @param request the request
+	 * @return the token, or {@code null} when the request carries none
+	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} or {@code 401} as described above
+	 */
+	public @Nullable String resolve(HttpServletRequest request) {
+		List<String> found = new ArrayList<>();
+		AuthorizationHeader header = AuthorizationHeader.of(request);
+		if (header != null && (header.scheme().equals("bearer") || header.scheme().equals("token"))) {
+			if (!B64TOKEN.matcher(header.credentials()).matches()) {
+				throw TokenErrors.invalidToken(this.realm);
+			}
+			found.add(header.credentials());
+		}
+		QueryParameters query = QueryParameters.parse(request.getQueryString());
+		for (String name : List.of("api_token", "access_token")) {
+			String value = query.single(name);
+			if (value != null && value.isEmpty()) {
+				throw TokenErrors.invalidTokenRequest(this.realm, "The " + name + " parameter is empty");
+			}
+			if (value != null) {
+				found.add(value);
+			}
+		}
+		if (found.size() > 1) {
+			throw TokenErrors.invalidTokenRequest(this.realm, "Send the access token in one place only");
+		}
+		return found.isEmpty() ? null : found.get(0);
+	}
+
+}

@@ -1,0 +1,51 @@
+package dev.tokenkit.servlet.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Decodes percent escapes strictly: every escape must be two hex digits and the bytes must be valid UTF-8.
+ *
+ * @since 0.1.0
+ */
+public final class PercentDecoder {
+
+	private PercentDecoder() {
+	}
+
+	/**
+	 * Decodes a query component or a path segment.
+	 *
+	 * @param encoded the text as sent
+	 * @param plusAsSpace whether {@code +} means a space (form encoding, query strings) or itself (paths)
+	 * @return the decoded text
+	 * @throws TokenKitHttpException {@code 400} if an escape or the UTF-8 is malformed
+	 */
+	public static String decode(String encoded, boolean plusAsSpace) {
+		if (encoded.indexOf('%') < 0 && (!plusAsSpace || encoded.indexOf('+') < 0)) {
+			return encoded;
+		}
+		ByteBuffer bytes = ByteBuffer.allocate(encoded.length() * 3);
+		for (int i = 0; i < encoded.length(); i++) {
+			char c = encoded.charAt(i);
+			if (c == '%') {
+				bytes.put((byte) ((hexDigit(encoded, i + 1) << 4) | hexDigit(encoded, i + 2)));
+				i += 2;
+			}
+			else {
+				bytes.put(StandardCharsets.UTF_8.encode(String.valueOf((plusAsSpace && c == '+') ? ' ' : c)));
+			}
+		}
+		bytes.flip();
+		return TextRules.strictUtf8(bytes, "The request has malformed percent-encoded UTF-8");
+	}
+
+	private static int hexDigit(String text, int index) {
+		int digit = (index < text.length()) ? Character.digit(text.charAt(index), 16) : -1;
+		if (digit < 0) {
+			throw TokenErrors.badRequest("The request has a malformed percent escape");
+		}
+		return digit;
+	}
+
+}

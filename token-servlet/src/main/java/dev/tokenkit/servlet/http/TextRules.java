@@ -1,0 +1,74 @@
+package dev.tokenkit.servlet.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+/**
+ * Checks and decodings every credential value goes through, whatever carried it: no control characters (C0, DEL, C1:
+ * RFC 7617 section 2 forbids them in credentials), and header values turned back into the UTF-8 their bytes were.
+ *
+ * @since 0.1.0
+ */
+public final class TextRules {
+
+	private TextRules() {
+	}
+
+	/**
+	 * Whether a value holds a control character: U+0000 to U+001F, U+007F to U+009F.
+	 *
+	 * @param value the value
+	 * @return {@code true} if it holds one
+	 */
+	public static boolean hasControlCharacter(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c < 0x20 || (c >= 0x7F && c <= 0x9F)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/**
+	 * Re-decodes a header value as UTF-8. Containers hand header bytes over as ISO-8859-1 characters; a client that sent
+	 * a UTF-8 password must still be checked against that password.
+	 *
+	 * @param value the header value as the container decoded it, or {@code null}
+	 * @return the value as UTF-8 text, or {@code null}
+	 * @throws TokenKitHttpException {@code 400} if its bytes are not valid UTF-8
+	 */
+	public static @Nullable String headerAsUtf8(@Nullable String value) {
+		if (value == null || value.chars().allMatch((c) -> c < 0x80) || value.chars().anyMatch((c) -> c > 0xFF)) {
+			return value;
+		}
+		return strictUtf8(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)), "A header is not valid UTF-8");
+	}
+
+	/**
+	 * Decodes bytes as UTF-8, refusing malformed input, and drops one leading byte order mark.
+	 *
+	 * @param bytes the bytes
+	 * @param message the {@code 400} message when they are not UTF-8
+	 * @return the text
+	 * @throws TokenKitHttpException {@code 400} if the bytes are not valid UTF-8
+	 */
+	public static String strictUtf8(ByteBuffer bytes, String message) {
+		try {
+			String text = StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(bytes)
+				.toString();
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
+		}
+		catch (CharacterCodingException ex) {
+			throw TokenErrors.badRequest(message);
+		}
+	}
+
+}

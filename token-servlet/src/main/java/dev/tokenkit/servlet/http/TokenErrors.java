@@ -1,0 +1,144 @@
+package dev.tokenkit.servlet.http;
+
+import java.util.Map;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.account.InvalidCredentialsException;
+
+/**
+ * The one factory for tokenkit's protocol errors, so that every answer of a kind has the same status, code, message
+ * and headers. Bearer challenges follow RFC 6750 section 3.
+ *
+ * @since 0.1.0
+ */
+public final class TokenErrors {
+
+	private TokenErrors() {
+	}
+
+	/**
+	 * {@code 400}: the request is malformed.
+	 *
+	 * @param message what is wrong, a fixed text that never echoes input
+	 * @return the error
+	 */
+	public static TokenKitHttpException badRequest(String message) {
+		return new TokenKitHttpException(400, "invalid_request", message, Map.of());
+	}
+
+	/**
+	 * {@code 401}: the credentials were refused; the same answer whatever was wrong.
+	 *
+	 * @param challenge the {@code WWW-Authenticate} value naming the scheme the endpoint accepts
+	 * @return the error
+	 */
+	public static TokenKitHttpException invalidCredentials(String challenge) {
+		return new TokenKitHttpException(401, "invalid_credentials", InvalidCredentialsException.MESSAGE,
+				Map.of("WWW-Authenticate", challenge));
+	}
+
+	/**
+	 * {@code 401} without an error code: a secure request carried no token (RFC 6750 section 3.1).
+	 *
+	 * @param realm the protection realm
+	 * @return the error
+	 */
+	public static TokenKitHttpException missingToken(String realm) {
+		return new TokenKitHttpException(401, "missing_token", "An access token is required",
+				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\""));
+	}
+
+	/**
+	 * {@code 401 invalid_token}: the token is malformed, unknown, expired or revoked.
+	 *
+	 * @param realm the protection realm
+	 * @return the error
+	 */
+	public static TokenKitHttpException invalidToken(String realm) {
+		return new TokenKitHttpException(401, "invalid_token", InvalidTokenException.MESSAGE,
+				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\", "
+						+ "error_description=\"" + InvalidTokenException.MESSAGE + "\""));
+	}
+
+	/**
+	 * {@code 400 invalid_request} with a Bearer challenge: the token was sent in a malformed way, for example twice.
+	 *
+	 * @param realm the protection realm
+	 * @param message what is wrong, a fixed text
+	 * @return the error
+	 */
+	public static TokenKitHttpException invalidTokenRequest(String realm, String message) {
+		return new TokenKitHttpException(400, "invalid_request", message,
+				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_request\""));
+	}
+
+	/**
+	 * {@code 404}: no tokenkit endpoint at this path.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException notFound() {
+		return new TokenKitHttpException(404, "not_found", "No such endpoint", Map.of());
+	}
+
+	/**
+	 * {@code 405} with the methods the endpoint allows.
+	 *
+	 * @param allow the allowed methods, for example {@code "GET, DELETE"}
+	 * @return the error
+	 */
+	public static TokenKitHttpException methodNotAllowed(String allow) {
+		return new TokenKitHttpException(405, "method_not_allowed", "Method not allowed", Map.of("Allow", allow));
+	}
+
+	/**
+	 * {@code 406}: none of the formats the client accepts is available.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException notAcceptable() {
+		return new TokenKitHttpException(406, "not_acceptable", "No acceptable response format", Map.of());
+	}
+
+	/**
+	 * {@code 413}: the body is larger than the limit.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException payloadTooLarge() {
+		return new TokenKitHttpException(413, "payload_too_large", "The request body is too large",
+				Map.of("Connection", "close"));
+	}
+
+	/**
+	 * {@code 415}: the body's type (or encoding) is not one the endpoint reads.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException unsupportedMediaType() {
+		return new TokenKitHttpException(415, "unsupported_media_type", "Unsupported request content type", Map.of());
+	}
+
+	/**
+	 * {@code 429}: too many failed logins; try again later.
+	 *
+	 * @param retryAfterSeconds when to try again
+	 * @return the error
+	 */
+	public static TokenKitHttpException tooManyRequests(long retryAfterSeconds) {
+		return new TokenKitHttpException(429, "too_many_requests", "Too many failed attempts; try again later",
+				Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+	}
+
+	/**
+	 * {@code 503}: the token store cannot be reached; the request was refused, not let through.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException unavailable() {
+		return new TokenKitHttpException(503, "temporarily_unavailable", StoreUnavailableException.MESSAGE,
+				Map.of("Retry-After", "1"));
+	}
+
+}

@@ -1,0 +1,9 @@
+/**
+ * The token-issuing servlet for the DSI and GlobalGiving dialects, the {@code /secure/} filter, and their registration.
+ *
+ * @since 0.1.0
+ */
+@NullMarked
+package dev.tokenkit.servlet;
+
+import org.jspecify.annotations.NullMarked;
