@@ -43,7 +43,7 @@ public final class XmlBodyParser {
 		factory.setProperty(XMLInputFactory.IS_COALESCING, false);
 		factory.setProperty(WstxInputProperties.P_MAX_ELEMENT_DEPTH, MAX_DEPTH * 4);
 		factory.setProperty(WstxInputProperties.P_MAX_ATTRIBUTES_PER_ELEMENT, 32);
-		factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 0);
+		factory.setProperty(WstxInputProperties.P_MAX_ENTITY_COUNT, 1);
 		this.inputFactory = factory;
 	}
 

@@ -1,0 +1,170 @@
+package dev.tokenkit.servlet.testing;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
+
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.account.ApiKeys;
+import dev.tokenkit.core.account.InMemoryAccountRepository;
+import dev.tokenkit.core.account.PasswordAuthenticator;
+import dev.tokenkit.core.account.StoredAccount;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.core.testing.CountingTokenStore;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.TokenIssuingServlet;
+import dev.tokenkit.servlet.TokenKitRegistration;
+
+/**
+ * tokenkit in embedded Jetty 12 (ee11) on a free port of 127.0.0.1: the issuing servlet and the filter registered
+ * with {@link TokenKitRegistration}, the accounts of both seed documents, an in-memory store on a {@link MutableClock},
+ * and a protected echo servlet at {@code /api/*} and {@code /secure/*} that counts its calls.
+ */
+public final class TestServer implements AutoCloseable {
+
+	/** The DSI seed document's account. */
+	public static final String DSI_USER = "me";
+
+	public static final String DSI_PASSWORD = "my_password";
+
+	/** The GlobalGiving seed document's account. */
+	public static final String GG_EMAIL = "John_Doe@hotmail.com";
+
+	public static final String GG_PASSWORD = "somepassword";
+
+	public static final String GG_API_KEY = "YOUR_API_KEY";
+
+	public final MutableClock clock = MutableClock.start();
+
+	public final CountingTokenStore store;
+
+	public final TokenService tokenService;
+
+	public final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
+
+	public final AtomicInteger handlerCalls = new AtomicInteger();
+
+	public final TokenIssuingServlet servlet;
+
+	public final TokenAuthenticationFilter filter;
+
+	private final Server server = new Server();
+
+	private final ServletContextHandler context;
+
+	public TestServer() {
+		this(new InMemoryTokenStore(MutableClock.start()), "/");
+	}
+
+	private TestServer(TokenStore backing, String contextPath) {
+		this.store = new CountingTokenStore((backing instanceof InMemoryTokenStore) ? new InMemoryTokenStore(this.clock)
+				: backing);
+		this.tokenService = OpaqueTokenService.builder(this.store).clock(this.clock).build();
+		this.accounts.save(new StoredAccount(new Account("acct-me", DSI_USER, "me@example.test", Set.of("ROLE_USER"),
+				true, null), TestAccounts.bcrypt(DSI_PASSWORD), ApiKeys.hash("ME_API_KEY")));
+		this.accounts.save(new StoredAccount(new Account("acct-john", "john", GG_EMAIL, Set.of("ROLE_USER", "ROLE_DONOR"),
+				true, null), TestAccounts.bcrypt(GG_PASSWORD), ApiKeys.hash(GG_API_KEY)));
+		this.accounts.save(new StoredAccount(new Account("acct-short", "short", "short@example.test", Set.of("ROLE_USER"),
+				true, TokenPolicy.ofIdle(Duration.ofMinutes(2))), TestAccounts.bcrypt("short-password"), null));
+		this.accounts.save(TestAccounts.storedAlice());
+		this.accounts.save(TestAccounts.storedBob());
+		this.accounts.save(TestAccounts.storedDave());
+		this.servlet = new TokenIssuingServlet(new PasswordAuthenticator(this.accounts), this.tokenService);
+		this.filter = new TokenAuthenticationFilter(this.tokenService);
+		this.context = new ServletContextHandler(contextPath, ServletContextHandler.NO_SESSIONS);
+		ServletHolder echo = new ServletHolder(new EchoServlet(this.handlerCalls));
+		this.context.addServlet(echo, "/api/*");
+		this.context.addServlet(new ServletHolder(new EchoServlet(this.handlerCalls)), "/secure/*");
+		this.context.addServlet(new ServletHolder(new EchoServlet(this.handlerCalls)), "/public/*");
+		this.server.setHandler(this.context);
+		this.server.addConnector(new ServerConnector(this.server));
+	}
+
+	/** A server whose token store is the given one, for fault tests. */
+	public static TestServer withStore(TokenStore store) {
+		return new TestServer(store, "/");
+	}
+
+	/** A server deployed under a context path. */
+	public static TestServer atContextPath(String contextPath) {
+		return new TestServer(new InMemoryTokenStore(MutableClock.start()), contextPath);
+	}
+
+	/** Configures the servlet and filter, then registers them and starts Jetty. */
+	public TestServer start(Consumer<TestServer> configuration) {
+		configuration.accept(this);
+		TokenKitRegistration.register(this.context.getServletContext(), this.servlet, this.filter);
+		try {
+			this.server.start();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Jetty did not start", ex);
+		}
+		return this;
+	}
+
+	public TestServer start() {
+		return start((server) -> {
+		});
+	}
+
+	public int port() {
+		return ((ServerConnector) this.server.getConnectors()[0]).getLocalPort();
+	}
+
+	public RawHttp http() {
+		return new RawHttp(port());
+	}
+
+	@Override
+	public void close() {
+		try {
+			this.server.stop();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("Jetty did not stop", ex);
+		}
+	}
+
+	/** Answers what the request knows of its user, and counts its calls. */
+	static final class EchoServlet extends HttpServlet {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient AtomicInteger calls;
+
+		EchoServlet(AtomicInteger calls) {
+			this.calls = calls;
+		}
+
+		@Override
+		protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			this.calls.incrementAndGet();
+			response.setContentType("text/plain;charset=UTF-8");
+			response.getWriter()
+				.print("user=" + request.getRemoteUser() + " principal="
+						+ ((request.getUserPrincipal() != null) ? request.getUserPrincipal().getName() : null)
+						+ " authType=" + request.getAuthType() + " inRoleUser=" + request.isUserInRole("USER")
+						+ " inRoleDonor=" + request.isUserInRole("ROLE_DONOR") + " attribute="
+						+ (request.getAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE) != null));
+		}
+
+	}
+
+}
