@@ -2,13 +2,12 @@ package dev.tokenkit.servlet.format;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
-import tools.jackson.databind.node.JsonNodeFactory;
-import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlMapper;
 
 import dev.tokenkit.servlet.http.TokenKitHttpException;
@@ -67,7 +66,7 @@ public final class TokenResponseWriter {
 	 */
 	public void writeGlobalGivingToken(HttpServletResponse response, ResponseFormat format, String token)
 			throws IOException {
-		ObjectNode answer = JsonNodeFactory.instance.objectNode().put("access_token", token);
+		Map<String, String> answer = Map.of("access_token", token);
 		String body = (format == ResponseFormat.XML)
 				? STANDALONE_XML_DECLARATION + this.xml.writer().withRootName("auth_response").writeValueAsString(answer)
 				: this.json.writeValueAsString(Map.of("auth_response", answer));
@@ -85,10 +84,10 @@ public final class TokenResponseWriter {
 	 */
 	public void writeError(HttpServletResponse response, ResponseFormat format, @Nullable String callback,
 			TokenKitHttpException error) throws IOException {
-		ObjectNode fields = JsonNodeFactory.instance.objectNode()
-			.put("status", error.status())
-			.put("code", error.code())
-			.put("message", error.getMessage());
+		Map<String, Object> fields = new LinkedHashMap<>();
+		fields.put("status", error.status());
+		fields.put("code", error.code());
+		fields.put("message", error.getMessage());
 		String body = switch (format) {
 			case JSON -> this.json.writeValueAsString(Map.of("error", fields));
 			case JSONP -> jsonp(callback, this.json.writeValueAsString(Map.of("error", fields)));

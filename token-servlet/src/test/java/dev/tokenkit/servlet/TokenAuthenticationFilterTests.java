@@ -1,0 +1,142 @@
+package dev.tokenkit.servlet;
+
+import java.time.Duration;
+import java.util.List;
+
+import dev.tokenkit.core.jdbc.JdbcTokenStore;
+import dev.tokenkit.servlet.testing.RawHttp;
+import dev.tokenkit.servlet.testing.TestServer;
+import dev.tokenkit.servlet.testing.TokenAnswers;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The full round trip over real HTTP: issue, call /secure/ with every carrier, expire, log out. */
+class TokenAuthenticationFilterTests {
+
+	private TestServer server = new TestServer().start();
+
+	private RawHttp http = this.server.http();
+
+	@AfterEach
+	void stop() {
+		this.server.close();
+	}
+
+	private String issue() {
+		return TokenAnswers.token(this.http.get("/authentication_token", "Authorization: user me:my_password"),
+				TokenAnswers.DSI_JSON, "application/json");
+	}
+
+	@Test
+	void secureCallWhenTokenInEachCarrierThenHandlerSeesUser() {
+		String token = issue();
+		List<RawHttp.Response> responses = List.of(this.http.get("/api/secure/x", "Authorization: Bearer " + token),
+				this.http.get("/api/secure/x", "Authorization: bearer   " + token),
+				this.http.get("/api/secure/x", "Authorization: token " + token),
+				this.http.get("/api/secure/x?api_token=" + token), this.http.get("/secure/whoami?access_token=" + token),
+				this.http.post("/api/secure/x?access_token=" + token, "a=b",
+						"Content-Type: application/x-www-form-urlencoded"));
+		for (RawHttp.Response response : responses) {
+			assertThat(response.status()).as("%s", response).isEqualTo(200);
+			assertThat(response.body()).isEqualTo("user=me principal=me authType=Bearer inRoleUser=true "
+					+ "inRoleDonor=false attribute=true");
+			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
+		}
+		assertThat(this.server.handlerCalls).hasValue(responses.size());
+	}
+
+	@Test
+	void secureCallWhenNoTokenThen401WithBearerChallengeWithoutErrorCode() {
+		RawHttp.Response response = this.http.get("/api/secure/x");
+		TokenAnswers.jsonError(response, 401, "missing_token");
+		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"tokenkit\"");
+		assertThat(this.server.handlerCalls).hasValue(0);
+	}
+
+	@Test
+	void secureCallWhenIdleLongerThanPolicyThen401InvalidToken() {
+		String token = issue();
+		this.server.clock.advance(Duration.ofMinutes(29));
+		assertThat(this.http.get("/api/secure/x", "Authorization: Bearer " + token).status()).isEqualTo(200);
+		this.server.clock.advance(Duration.ofMinutes(29));
+		assertThat(this.http.get("/api/secure/x", "Authorization: Bearer " + token).status()).isEqualTo(200);
+		this.server.clock.advance(Duration.ofMinutes(30).plusSeconds(1));
+		RawHttp.Response expired = this.http.get("/api/secure/x", "Authorization: Bearer " + token);
+		TokenAnswers.jsonError(expired, 401, "invalid_token");
+		assertThat(expired.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"tokenkit\", error=\"invalid_token\", "
+				+ "error_description=\"The access token is invalid or has expired\"");
+	}
+
+	@Test
+	void secureCallWhenLoggedOutThen401() {
+		String token = issue();
+		assertThat(this.http.delete("/authentication_token", "Authorization: Bearer " + token).status()).isEqualTo(204);
+		TokenAnswers.jsonError(this.http.get("/api/secure/x", "Authorization: Bearer " + token), 401, "invalid_token");
+		assertThat(this.http.delete("/authentication_token", "Authorization: Bearer " + token).status()).isEqualTo(204);
+	}
+
+	@Test
+	void secureCallWhenErrorThenInAcceptedFormat() {
+		RawHttp.Response response = this.http.get("/api/secure/x", "Accept: application/xml");
+		assertThat(response.status()).isEqualTo(401);
+		assertThat(response.body()).isEqualTo("<?xml version=\"1.0\" encoding=\"UTF-8\"?><error><status>401</status>"
+				+ "<code>missing_token</code><message>An access token is required</message></error>");
+	}
+
+	@Test
+	void publicCallWhenNoTokenThenPassesWithNoTokenWork() {
+		RawHttp.Response response = this.http.get("/public/x", "Authorization: Bearer garbage");
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).startsWith("user=null");
+		assertThat(this.server.store.calls()).isZero();
+	}
+
+	@Test
+	void secureCallWhenApiKeyRequiredThenOnlyTheTokensOwnKeyPasses() {
+		this.server.close();
+		this.server = new TestServer()
+			.start((s) -> s.filter.setApiKeyVerifier(new AccountApiKeyVerifier(s.accounts)));
+		this.http = this.server.http();
+		String token = issue();
+		assertThat(this.http.get("/api/secure/x?api_key=ME_API_KEY&api_token=" + token).status()).isEqualTo(200);
+		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_key=YOUR_API_KEY&api_token=" + token), 401,
+				"invalid_token");
+		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_token=" + token), 400, "invalid_request");
+		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_key=ME_API_KEY&api_key=ME_API_KEY&api_token=" + token),
+				400, "invalid_request");
+		assertThat(this.server.handlerCalls).hasValue(1);
+	}
+
+	@Test
+	void secureCallWhenStoreUnreachableThen503WithRetryAfterAndIssuingToo() {
+		PGSimpleDataSource unreachable = new PGSimpleDataSource();
+		unreachable.setServerNames(new String[] { "127.0.0.1" });
+		unreachable.setPortNumbers(new int[] { 1 });
+		this.server.close();
+		this.server = TestServer.withStore(JdbcTokenStore.builder(unreachable).build()).start();
+		this.http = this.server.http();
+		String wellFormed = new dev.tokenkit.core.opaque.OpaqueTokenCodec(new java.security.SecureRandom()).generate();
+		RawHttp.Response secure = this.http.get("/api/secure/x", "Authorization: Bearer " + wellFormed);
+		TokenAnswers.jsonError(secure, 503, "temporarily_unavailable");
+		assertThat(secure.header("Retry-After")).isEqualTo("1");
+		RawHttp.Response issuing = this.http.get("/authentication_token", "Authorization: user me:my_password");
+		TokenAnswers.jsonError(issuing, 503, "temporarily_unavailable");
+		assertThat(this.server.handlerCalls).hasValue(0);
+	}
+
+	@Test
+	void secureCallWhenDeployedUnderContextPathThenGuarded() {
+		this.server.close();
+		this.server = TestServer.atContextPath("/ctx").start();
+		this.http = this.server.http();
+		assertThat(this.http.get("/ctx/api/secure/x").status()).isEqualTo(401);
+		assertThat(this.http.get("/ctx/public/secure").status()).isEqualTo(401);
+		String token = TokenAnswers.token(this.http.get("/ctx/authentication_token", "Authorization: user me:my_password"),
+				TokenAnswers.DSI_JSON, "application/json");
+		assertThat(this.http.get("/ctx/api/secure/x", "Authorization: Bearer " + token).status()).isEqualTo(200);
+	}
+
+}
