@@ -101,9 +101,10 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		ResponseFormat format = ResponseFormat.XML;
+		ContentType declared = GlobalGivingCredentialsReader.declaredFormat(request);
+		ResponseFormat format = (declared == ContentType.JSON) ? ResponseFormat.JSON : ResponseFormat.XML;
 		try {
-			format = negotiate(request, GlobalGivingCredentialsReader.declaredFormat(request));
+			format = negotiate(request, declared);
 			String method = request.getMethod();
 			if (method.equals("DELETE")) {
 				new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);

@@ -64,6 +64,17 @@ public final class TokenAnswers {
 		assertSafe(response);
 	}
 
+	/** Asserts an error answer in JSON or XML: status, the error document with that status, no-store, no trace. */
+	public static void error(RawHttp.Response response, int status, String contentType) {
+		assertThat(response.status()).as("status of %s", response).isEqualTo(status);
+		assertThat(response.header("Content-Type")).isEqualToIgnoringCase(contentType + ";charset=UTF-8");
+		String start = contentType.endsWith("json") ? "{\"error\":{\"status\":" + status + ",\"code\":\""
+				: "<?xml version=\"1.0\" encoding=\"UTF-8\"?><error><status>" + status + "</status><code>";
+		assertThat(response.body()).startsWith(start);
+		assertNoStore(response);
+		assertSafe(response);
+	}
+
 	/** Asserts that a body leaks neither a token nor a stack trace. */
 	public static void assertSafe(RawHttp.Response response) {
 		assertThat(response.body()).doesNotContainPattern(TOKEN)
