@@ -11,8 +11,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * Picks a response format from an {@code Accept} header (RFC 9110 section 12.5.1): the offered format with the highest
- * quality; among equals, the one the client listed first. {@code text/xml} counts as XML and {@code application/*} or
- * {@code *}{@code /*} as whatever the caller prefers.
+ * quality; among equals, the one the client listed first. {@code text/xml} counts as XML; a subtype wildcard such as
+ * {@code text/*} matches the formats whose answers have that type; {@code *}{@code /*} matches whatever the caller
+ * prefers.
  *
  * @since 0.1.0
  */
@@ -61,8 +62,7 @@ public final class AcceptHeader {
 			return true;
 		}
 		if (range.endsWith("/*")) {
-			String type = range.substring(0, range.length() - 1);
-			return KNOWN.entrySet().stream().anyMatch((e) -> e.getValue() == format && e.getKey().startsWith(type));
+			return format.contentType().startsWith(range.substring(0, range.length() - 1));
 		}
 		return KNOWN.get(range) == format;
 	}
