@@ -39,14 +39,11 @@ final class DsiCredentialsReader {
 	}
 
 	void setMaxBodyBytes(int maxBodyBytes) {
-		if (maxBodyBytes < 256) {
-			throw new IllegalArgumentException("maxBodyBytes must be at least 256");
-		}
-		this.maxBodyBytes = maxBodyBytes;
+		this.maxBodyBytes = EndpointSettings.requireBodyLimit(maxBodyBytes);
 	}
 
-	Credentials fromGet(HttpServletRequest request, QueryParameters query, String realm) {
-		Credentials fromHeader = fromHeader(request, realm);
+	Credentials fromGet(HttpServletRequest request, QueryParameters query, String realm, boolean jsonp) {
+		Credentials fromHeader = fromHeader(request, realm, jsonp);
 		boolean inQuery = query.has("username") || query.has("password");
 		if (fromHeader != null && inQuery) {
 			throw TokenErrors.badRequest("Send credentials either in the Authorization header or in the query, not both");
@@ -64,11 +61,11 @@ final class DsiCredentialsReader {
 		return CredentialFields.check(query.single("username"), query.single("password"), null);
 	}
 
-	Credentials fromPost(HttpServletRequest request, QueryParameters query, String realm) {
+	Credentials fromPost(HttpServletRequest request, QueryParameters query, String realm, boolean jsonp) {
 		if (query.has("username") || query.has("password")) {
 			throw TokenErrors.badRequest("Send credentials in the Authorization header or in the body, not the query");
 		}
-		Credentials fromHeader = fromHeader(request, realm);
+		Credentials fromHeader = fromHeader(request, realm, jsonp);
 		String body = RequestBody.read(request, this.maxBodyBytes);
 		if (fromHeader != null) {
 			if (!body.isBlank()) {
@@ -96,10 +93,13 @@ final class DsiCredentialsReader {
 				CredentialFields.text(document.content(), "Password"), null);
 	}
 
-	private static @Nullable Credentials fromHeader(HttpServletRequest request, String realm) {
+	private static @Nullable Credentials fromHeader(HttpServletRequest request, String realm, boolean jsonp) {
 		AuthorizationHeader header = AuthorizationHeader.of(request);
 		if (header == null) {
 			return null;
+		}
+		if (jsonp && header.scheme().equals("basic")) {
+			throw TokenErrors.badRequest("JSONP answers take credentials in the user scheme or the query, not Basic");
 		}
 		String pair = switch (header.scheme()) {
 			case "user" -> header.credentials();

@@ -3,11 +3,14 @@ package dev.tokenkit.servlet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
@@ -25,7 +28,8 @@ import dev.tokenkit.servlet.http.QueryParameters;
  * {@code POST /authentication_credentials[.json|.xml|.csv]}, with {@code DELETE} on either for logout.
  *
  * <p>The format is the suffix's, else the {@code Accept} header's, else JSON; with JSON a {@code callback} parameter
- * asks for JSONP (when enabled). Credentials come from {@code Authorization: user NAME:PASSWORD} (split at the first
+ * asks for JSONP (when enabled). A JSONP request must not carry {@code Authorization: Basic}: browsers send cached
+ * Basic credentials on their own, and a cross-site {@code <script>} would then receive the token. Credentials come from {@code Authorization: user NAME:PASSWORD} (split at the first
  * colon), {@code Authorization: Basic}, the {@code username} and {@code password} query parameters ({@code GET}, when
  * enabled), or the {@code POST} body ({@code {"Username":..,"Password":..}} or {@code <Credentials>}); exactly one
  * of these per request. See {@code docs/dsi.md}.
@@ -38,6 +42,11 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	public static final TokenPolicy DEFAULT_POLICY = TokenPolicy.ofIdle(Duration.ofMinutes(30));
 
 	private static final List<String> SUFFIXES = List.of("", ".json", ".xml", ".csv");
+
+	private static final Map<String, ResponseFormat> SUFFIX_FORMATS = Map.of(".json", ResponseFormat.JSON, ".xml",
+			ResponseFormat.XML, ".csv", ResponseFormat.CSV);
+
+	private static final Logger logger = LoggerFactory.getLogger(DsiEndpoint.class);
 
 	private final TokenIssuer issuer;
 
@@ -70,7 +79,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	 * @param tokenPath the context-relative path, starting with {@code /}
 	 */
 	public void setTokenPath(String tokenPath) {
-		this.tokenPath = requirePath(tokenPath, "tokenPath");
+		this.tokenPath = EndpointSettings.requirePath(tokenPath, "tokenPath");
 	}
 
 	/**
@@ -79,7 +88,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	 * @param credentialsPath the context-relative path, starting with {@code /}
 	 */
 	public void setCredentialsPath(String credentialsPath) {
-		this.credentialsPath = requirePath(credentialsPath, "credentialsPath");
+		this.credentialsPath = EndpointSettings.requirePath(credentialsPath, "credentialsPath");
 	}
 
 	/**
@@ -126,7 +135,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	 * @param realm the realm, letters, digits and {@code -._ } only
 	 */
 	public void setRealm(String realm) {
-		this.realm = Realms.require(realm);
+		this.realm = EndpointSettings.requireRealm(realm);
 	}
 
 	@Override
@@ -137,71 +146,64 @@ public final class DsiEndpoint implements IssuingEndpoint {
 
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		ResponseFormat errorFormat = ResponseFormat.JSON;
+		ResponseFormat format = ResponseFormat.JSON;
 		String callback = null;
 		try {
 			QueryParameters query = QueryParameters.parse(request.getQueryString());
-			ResponseFormat format = negotiate(request, path);
-			errorFormat = format;
-			if (format == ResponseFormat.JSON) {
-				callback = callback(query);
-				format = (callback != null) ? ResponseFormat.JSONP : ResponseFormat.JSON;
-				errorFormat = format;
-			}
-			if (request.getMethod().equals("DELETE")) {
-				new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
-				return;
-			}
-			Credentials credentials = readCredentials(request, query, path);
-			IssuedToken token = this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
-					"user realm=\"" + this.realm + "\"");
-			this.writer.writeDsiToken(response, format, callback, token.value());
+			ResponseFormat negotiated = negotiate(request, path, query);
+			format = (negotiated == ResponseFormat.JSONP) ? ResponseFormat.JSON : negotiated;
+			callback = (negotiated == ResponseFormat.JSONP) ? JsonpCallback.require(query.single("callback")) : null;
+			format = negotiated;
+			serve(request, response, path, query, format, callback);
 		}
 		catch (TokenKitHttpException ex) {
-			this.writer.writeError(response, errorFormat, callback, ex);
+			this.writer.writeError(response, format, callback, ex);
+		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure on a DSI request", ex);
+			this.writer.writeError(response, format, callback, TokenErrors.internalError());
 		}
 	}
 
-	private Credentials readCredentials(HttpServletRequest request, QueryParameters query, String path) {
+	private void serve(HttpServletRequest request, HttpServletResponse response, String path, QueryParameters query,
+			ResponseFormat format, @Nullable String callback) throws IOException {
+		if (request.getMethod().equals("DELETE")) {
+			new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
+			return;
+		}
+		Credentials credentials = readCredentials(request, query, path, format == ResponseFormat.JSONP);
+		IssuedToken token = this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
+				"user realm=\"" + this.realm + "\"");
+		this.writer.writeDsiToken(response, format, callback, token.value());
+	}
+
+	private Credentials readCredentials(HttpServletRequest request, QueryParameters query, String path,
+			boolean jsonp) {
 		boolean tokenCall = path.startsWith(this.tokenPath) && SUFFIXES.contains(path.substring(this.tokenPath.length()));
 		String method = request.getMethod();
 		if (tokenCall && method.equals("GET")) {
-			return this.credentialsReader.fromGet(request, query, this.realm);
+			return this.credentialsReader.fromGet(request, query, this.realm, jsonp);
 		}
 		if (!tokenCall && method.equals("POST")) {
-			return this.credentialsReader.fromPost(request, query, this.realm);
+			return this.credentialsReader.fromPost(request, query, this.realm, jsonp);
 		}
 		throw TokenErrors.methodNotAllowed(tokenCall ? "GET, DELETE" : "POST, DELETE");
 	}
 
-	private ResponseFormat negotiate(HttpServletRequest request, String path) {
-		if (path.endsWith(".json")) {
-			return ResponseFormat.JSON;
+	/**
+	 * The suffix's format, else the {@code Accept} header's; JSON becomes JSONP when a callback is sent and JSONP is on,
+	 * and JSONP can only be chosen then.
+	 */
+	private ResponseFormat negotiate(HttpServletRequest request, String path, QueryParameters query) {
+		boolean jsonp = this.jsonpEnabled && query.single("callback") != null;
+		ResponseFormat format = SUFFIX_FORMATS.get(path.substring(path.lastIndexOf('/')).replaceFirst("^[^.]*", ""));
+		if (format == null) {
+			List<ResponseFormat> offered = jsonp
+					? List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV, ResponseFormat.JSONP)
+					: List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV);
+			format = AcceptHeader.choose(request.getHeader("Accept"), offered).orElseThrow(TokenErrors::notAcceptable);
 		}
-		if (path.endsWith(".xml")) {
-			return ResponseFormat.XML;
-		}
-		if (path.endsWith(".csv")) {
-			return ResponseFormat.CSV;
-		}
-		ResponseFormat chosen = AcceptHeader
-			.choose(request.getHeader("Accept"),
-					List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV, ResponseFormat.JSONP))
-			.orElseThrow(TokenErrors::notAcceptable);
-		return (chosen == ResponseFormat.JSONP) ? ResponseFormat.JSON : chosen;
-	}
-
-	private @Nullable String callback(QueryParameters query) {
-		String callback = query.single("callback");
-		return (this.jsonpEnabled && callback != null) ? JsonpCallback.require(callback) : null;
-	}
-
-	private static String requirePath(String path, String name) {
-		Objects.requireNonNull(path, name + " cannot be null");
-		if (!path.startsWith("/") || path.length() < 2) {
-			throw new IllegalArgumentException(name + " must start with / and name a path");
-		}
-		return path;
+		return (jsonp && format == ResponseFormat.JSON) ? ResponseFormat.JSONP : format;
 	}
 
 }

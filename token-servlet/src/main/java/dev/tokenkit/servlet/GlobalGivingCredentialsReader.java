@@ -32,10 +32,7 @@ final class GlobalGivingCredentialsReader {
 	private int maxBodyBytes = 16 * 1024;
 
 	void setMaxBodyBytes(int maxBodyBytes) {
-		if (maxBodyBytes < 256) {
-			throw new IllegalArgumentException("maxBodyBytes must be at least 256");
-		}
-		this.maxBodyBytes = maxBodyBytes;
+		this.maxBodyBytes = EndpointSettings.requireBodyLimit(maxBodyBytes);
 	}
 
 	/** The body format a request declares, for answering errors before the body is read; XML when unclear. */

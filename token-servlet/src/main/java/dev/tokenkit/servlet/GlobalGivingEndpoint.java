@@ -7,6 +7,8 @@ import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
@@ -32,6 +34,8 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 
 	/** The GlobalGiving default: a token dies 10 hours after its last use, unless the account has its own timeout. */
 	public static final TokenPolicy DEFAULT_POLICY = TokenPolicy.ofIdle(Duration.ofHours(10));
+
+	private static final Logger logger = LoggerFactory.getLogger(GlobalGivingEndpoint.class);
 
 	private final TokenIssuer issuer;
 
@@ -60,11 +64,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 	 * @param path the context-relative path, starting with {@code /}
 	 */
 	public void setPath(String path) {
-		Objects.requireNonNull(path, "path cannot be null");
-		if (!path.startsWith("/") || path.length() < 2) {
-			throw new IllegalArgumentException("path must start with / and name a path");
-		}
-		this.path = path;
+		this.path = EndpointSettings.requirePath(path, "path");
 	}
 
 	/**
@@ -91,7 +91,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 	 * @param realm the realm
 	 */
 	public void setRealm(String realm) {
-		this.realm = Realms.require(realm);
+		this.realm = EndpointSettings.requireRealm(realm);
 	}
 
 	@Override
@@ -115,13 +115,22 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 			}
 			GlobalGivingCredentialsReader.Read read = this.credentialsReader.read(request);
 			format = negotiate(request, read.bodyFormat());
-			IssuedToken token = this.issuer.issue(read.credentials(), this.policy, request.getRemoteAddr(),
-					"auth_request realm=\"" + this.realm + "\"");
-			this.writer.writeGlobalGivingToken(response, format, token.value());
+			issue(request, response, read, format);
 		}
 		catch (TokenKitHttpException ex) {
 			this.writer.writeError(response, format, null, ex);
 		}
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure on a GlobalGiving request", ex);
+			this.writer.writeError(response, format, null, TokenErrors.internalError());
+		}
+	}
+
+	private void issue(HttpServletRequest request, HttpServletResponse response, GlobalGivingCredentialsReader.Read read,
+			ResponseFormat format) throws IOException {
+		IssuedToken token = this.issuer.issue(read.credentials(), this.policy, request.getRemoteAddr(),
+				"auth_request realm=\"" + this.realm + "\"");
+		this.writer.writeGlobalGivingToken(response, format, token.value());
 	}
 
 	private static ResponseFormat negotiate(HttpServletRequest request, ContentType bodyFormat) {

@@ -12,11 +12,12 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
- * A {@link LoginThrottle} in this JVM's memory: after {@code maxFailures} failed attempts for one login (in any case),
- * or {@code maxFailures} times four from one client address, within a window, every attempt for that login or from
- * that address is refused with {@code 429} until the window after the first failure has passed. A successful login
- * does not reset the count, so the answer while throttled is the same whether the password was right or wrong, and an
- * attacker cannot lock an account for longer than one window.
+ * A {@link LoginThrottle} in this JVM's memory. Failed attempts are counted per login (in any case) and per client
+ * address within a window. From half of {@code maxFailures} on, each further attempt for that login first waits 200
+ * ms per failure beyond the half, at most one second; at {@code maxFailures} for the login, or four times that for the
+ * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed. A
+ * successful login does not reset the count, so the answer while throttled is the same whether the password was right
+ * or wrong, and an attacker cannot lock an account for longer than one window.
  *
  * @since 0.1.0
  */
@@ -61,8 +62,28 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	@Override
 	public void check(String login, String clientAddress) {
-		if (count(loginKey(login)) >= this.maxFailures || count(addressKey(clientAddress)) >= this.maxFailures * 4) {
+		int loginFailures = count(loginKey(login));
+		if (loginFailures >= this.maxFailures || count(addressKey(clientAddress)) >= this.maxFailures * 4) {
 			throw TokenErrors.tooManyRequests(this.window.toSeconds());
+		}
+		pause(delay(loginFailures));
+	}
+
+	/** How long an attempt after the given number of failures waits. */
+	Duration delay(int loginFailures) {
+		int beyondHalf = loginFailures - this.maxFailures / 2;
+		return (beyondHalf <= 0) ? Duration.ZERO : Duration.ofMillis(Math.min(1_000, 200L * beyondHalf));
+	}
+
+	private static void pause(Duration delay) {
+		if (delay.isZero()) {
+			return;
+		}
+		try {
+			Thread.sleep(delay.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
 		}
 	}
 

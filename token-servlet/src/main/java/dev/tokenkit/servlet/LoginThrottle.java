@@ -1,15 +1,15 @@
 package dev.tokenkit.servlet;
 
 /**
- * Slows down guessing: refuses a login attempt after too many recent failures for the same login or from the same
- * client address. Off unless configured ({@link #disabled()}).
+ * Slows down guessing: delays, and then refuses, login attempts after too many recent failures for the same login or
+ * from the same client address. Off unless configured ({@link #disabled()}).
  *
  * @since 0.1.0
  */
 public interface LoginThrottle {
 
 	/**
-	 * Refuses an attempt that is over the limit.
+	 * Delays an attempt that is near the limit, and refuses one that is over it.
 	 *
 	 * @param login the login as sent
 	 * @param clientAddress the client's address

@@ -6,6 +6,8 @@ import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
 import dev.tokenkit.servlet.http.PercentDecoder;
@@ -20,8 +22,9 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
  * ({@code getServletPath() + getPathInfo()}: decoded and normalised by the container). The other is the raw request
  * URI, normalised here: context path removed, {@code ;params} dropped from every segment, each segment
  * percent-decoded (an encoded {@code /} or {@code \} splits it), {@code .} and {@code ..} resolved, compared in lower
- * case. A raw path that cannot be decoded counts as secure (fail closed). {@code /insecure/} and {@code /secured/} are
- * not secure segments.
+ * case. A raw path that cannot be decoded counts as secure (fail closed). On an include dispatch the included
+ * resource's paths (from the {@code jakarta.servlet.include.*} attributes) are checked too. {@code /insecure/} and
+ * {@code /secured/} are not secure segments.
  *
  * @since 0.1.0
  */
@@ -37,7 +40,20 @@ public final class SecurePathMatcher {
 	 */
 	public boolean matches(HttpServletRequest request) {
 		String mapped = nullToEmpty(request.getServletPath()) + nullToEmpty(request.getPathInfo());
-		return hasSecureSegment(mapped) || hasSecureSegment(rawPathWithinContext(request));
+		return hasSecureSegment(mapped) || hasSecureSegment(rawPathWithinContext(request)) || includesSecurePath(request);
+	}
+
+	/** An include keeps the including request's paths; the included resource's are in request attributes. */
+	private boolean includesSecurePath(HttpServletRequest request) {
+		if (request.getDispatcherType() != DispatcherType.INCLUDE) {
+			return false;
+		}
+		String mapped = nullToEmpty((String) request.getAttribute(RequestDispatcher.INCLUDE_SERVLET_PATH))
+				+ nullToEmpty((String) request.getAttribute(RequestDispatcher.INCLUDE_PATH_INFO));
+		String uri = nullToEmpty((String) request.getAttribute(RequestDispatcher.INCLUDE_REQUEST_URI));
+		String context = nullToEmpty(request.getContextPath());
+		return hasSecureSegment(mapped)
+				|| hasSecureSegment(uri.startsWith(context) ? uri.substring(context.length()) : uri);
 	}
 
 	/**

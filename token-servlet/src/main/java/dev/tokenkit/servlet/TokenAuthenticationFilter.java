@@ -6,6 +6,8 @@ import java.util.Objects;
 
 import jakarta.servlet.Filter;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.FilterConfig;
+import jakarta.servlet.ServletContext;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
@@ -19,6 +21,7 @@ import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
@@ -39,19 +42,22 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
  * {@code 503} with {@code Retry-After}, never a pass. Errors are written in the format the {@code Accept} header asks
  * for (JSON, XML or CSV; JSON by default).
  *
- * <p>Map it to {@code /*} for every dispatcher type; a request already authenticated by it (a forward, an include, an
- * error page) is not checked again.
+ * <p>Map it to {@code /*} for every dispatcher type: a forward, include or error dispatch to a secure path is checked
+ * like a request, and a request it has already authenticated is not checked again.
  *
  * @since 0.1.0
  */
 public final class TokenAuthenticationFilter implements Filter {
+
+	/** The servlet-context attribute holding the {@link AccountRepository} for {@code apiKeyCheck} in {@code web.xml}. */
+	public static final String ACCOUNT_REPOSITORY_ATTRIBUTE = AccountRepository.class.getName();
 
 	/** The request attribute that holds the {@link TokenPrincipal} of an authenticated request. */
 	public static final String PRINCIPAL_ATTRIBUTE = TokenPrincipal.class.getName();
 
 	private static final Logger logger = LoggerFactory.getLogger(TokenAuthenticationFilter.class);
 
-	private final TokenService tokenService;
+	private @Nullable TokenService tokenService;
 
 	private final SecurePathMatcher securePaths = new SecurePathMatcher();
 
@@ -64,7 +70,14 @@ public final class TokenAuthenticationFilter implements Filter {
 	private @Nullable ApiKeyVerifier apiKeyVerifier;
 
 	/**
-	 * Creates the filter.
+	 * Creates a filter for {@code web.xml}: {@link #init(FilterConfig)} takes the {@link TokenService} from the
+	 * servlet-context attribute {@link TokenIssuingServlet#TOKEN_SERVICE_ATTRIBUTE}.
+	 */
+	public TokenAuthenticationFilter() {
+	}
+
+	/**
+	 * Creates the filter in code.
 	 *
 	 * @param tokenService validates tokens
 	 */
@@ -73,12 +86,38 @@ public final class TokenAuthenticationFilter implements Filter {
 	}
 
 	/**
+	 * For a filter declared in {@code web.xml}: takes the {@link TokenService} from the servlet-context attribute
+	 * {@link TokenIssuingServlet#TOKEN_SERVICE_ATTRIBUTE}, and maps the optional init-params {@code realm} and
+	 * {@code apiKeyCheck} ({@code true} checks api keys with an {@link AccountApiKeyVerifier} over the
+	 * {@link AccountRepository} in the attribute {@link #ACCOUNT_REPOSITORY_ATTRIBUTE}).
+	 *
+	 * @param config the filter's configuration
+	 * @throws ServletException if a collaborator is missing
+	 */
+	@Override
+	public void init(FilterConfig config) throws ServletException {
+		ServletContext context = config.getServletContext();
+		if (this.tokenService == null) {
+			this.tokenService = ContextAttributes.require(context, TokenIssuingServlet.TOKEN_SERVICE_ATTRIBUTE,
+					TokenService.class);
+		}
+		String realm = config.getInitParameter("realm");
+		if (realm != null) {
+			setRealm(realm.trim());
+		}
+		if (Boolean.parseBoolean(config.getInitParameter("apiKeyCheck"))) {
+			setApiKeyVerifier(new AccountApiKeyVerifier(
+					ContextAttributes.require(context, ACCOUNT_REPOSITORY_ATTRIBUTE, AccountRepository.class)));
+		}
+	}
+
+	/**
 	 * Sets the realm named in challenges. Default: {@code tokenkit}.
 	 *
 	 * @param realm the realm
 	 */
 	public void setRealm(String realm) {
-		this.realm = Realms.require(realm);
+		this.realm = EndpointSettings.requireRealm(realm);
 		this.tokenResolver = new TokenResolver(this.realm);
 	}
 
@@ -100,18 +139,29 @@ public final class TokenAuthenticationFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		TokenPrincipal principal;
+		TokenPrincipal principal = authenticateOrAnswer(http, httpResponse);
+		if (principal != null) {
+			http.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
+			httpResponse.setHeader("Cache-Control", "no-store");
+			httpResponse.setHeader("Pragma", "no-cache");
+			chain.doFilter(new AuthenticatedRequest(http, principal), response);
+		}
+	}
+
+	/** The principal, or {@code null} once the failure has been answered. */
+	private @Nullable TokenPrincipal authenticateOrAnswer(HttpServletRequest request, HttpServletResponse response)
+			throws IOException {
 		try {
-			principal = authenticate(http);
+			return authenticate(request);
 		}
 		catch (TokenKitHttpException ex) {
-			this.writer.writeError(httpResponse, errorFormat(http), null, ex);
-			return;
+			this.writer.writeError(response, errorFormat(request), null, ex);
 		}
-		http.setAttribute(PRINCIPAL_ATTRIBUTE, principal);
-		httpResponse.setHeader("Cache-Control", "no-store");
-		httpResponse.setHeader("Pragma", "no-cache");
-		chain.doFilter(new AuthenticatedRequest(http, principal), response);
+		catch (RuntimeException ex) {
+			logger.error("Unexpected failure while authenticating a secure request", ex);
+			this.writer.writeError(response, errorFormat(request), null, TokenErrors.internalError());
+		}
+		return null;
 	}
 
 	/**
@@ -127,7 +177,8 @@ public final class TokenAuthenticationFilter implements Filter {
 			throw TokenErrors.missingToken(this.realm);
 		}
 		try {
-			TokenPrincipal principal = this.tokenService.authenticate(token);
+			TokenPrincipal principal = Objects.requireNonNull(this.tokenService, "tokenService: call init() first")
+				.authenticate(token);
 			checkApiKey(request, principal);
 			return principal;
 		}

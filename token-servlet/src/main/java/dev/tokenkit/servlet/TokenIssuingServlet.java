@@ -1,7 +1,6 @@
 package dev.tokenkit.servlet;
 
 import java.io.IOException;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -14,7 +13,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.servlet.format.ResponseFormat;
@@ -45,6 +43,8 @@ public class TokenIssuingServlet extends HttpServlet {
 	public static final String TOKEN_SERVICE_ATTRIBUTE = TokenService.class.getName();
 
 	private static final long serialVersionUID = 1L;
+
+	private final transient TokenResponseWriter writer = new TokenResponseWriter();
 
 	private transient @Nullable TokenIssuer issuer;
 
@@ -131,22 +131,27 @@ public class TokenIssuingServlet extends HttpServlet {
 	public void init() throws ServletException {
 		if (this.issuer == null) {
 			ServletContext context = getServletContext();
-			createEndpoints(attribute(context, AUTHENTICATOR_ATTRIBUTE, Authenticator.class),
-					attribute(context, TOKEN_SERVICE_ATTRIBUTE, TokenService.class));
-			applyInitParameters();
+			createEndpoints(ContextAttributes.require(context, AUTHENTICATOR_ATTRIBUTE, Authenticator.class),
+					ContextAttributes.require(context, TOKEN_SERVICE_ATTRIBUTE, TokenService.class));
+			IssuingServletInitParameters.apply(this, this::getInitParameter);
 		}
 	}
 
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), "");
+		if (request.getRequestURI().indexOf(';') >= 0) {
+			this.writer.writeError(response, ResponseFormat.JSON, null,
+					TokenErrors.badRequest("Path parameters (;) are not accepted on issuing paths"));
+			return;
+		}
 		for (IssuingEndpoint endpoint : endpoints()) {
 			if (endpoint.paths().contains(path)) {
 				endpoint.handle(request, response, path);
 				return;
 			}
 		}
-		new TokenResponseWriter().writeError(response, ResponseFormat.JSON, null, TokenErrors.notFound());
+		this.writer.writeError(response, ResponseFormat.JSON, null, TokenErrors.notFound());
 	}
 
 	private List<IssuingEndpoint> endpoints() {
@@ -164,44 +169,6 @@ public class TokenIssuingServlet extends HttpServlet {
 		this.issuer = new TokenIssuer(authenticator, tokenService);
 		this.dsi = new DsiEndpoint(this.issuer);
 		this.globalGiving = new GlobalGivingEndpoint(this.issuer);
-	}
-
-	private void applyInitParameters() {
-		initParameter("dsi.enabled").map(Boolean::parseBoolean).ifPresent(this::setDsiEnabled);
-		initParameter("dsi.tokenPath").ifPresent(dsi()::setTokenPath);
-		initParameter("dsi.credentialsPath").ifPresent(dsi()::setCredentialsPath);
-		initParameter("dsi.queryCredentials").map(Boolean::parseBoolean).ifPresent(dsi()::setQueryCredentialsEnabled);
-		initParameter("dsi.jsonp").map(Boolean::parseBoolean).ifPresent(dsi()::setJsonpEnabled);
-		initParameter("dsi.idleTimeout").map(TokenIssuingServlet::idlePolicy).ifPresent(dsi()::setPolicy);
-		initParameter("globalgiving.enabled").map(Boolean::parseBoolean).ifPresent(this::setGlobalGivingEnabled);
-		initParameter("globalgiving.path").ifPresent(globalGiving()::setPath);
-		initParameter("globalgiving.idleTimeout").map(TokenIssuingServlet::idlePolicy).ifPresent(globalGiving()::setPolicy);
-		initParameter("maxBodyBytes").map(Integer::parseInt).ifPresent((limit) -> {
-			dsi().setMaxBodyBytes(limit);
-			globalGiving().setMaxBodyBytes(limit);
-		});
-		initParameter("realm").ifPresent((realm) -> {
-			dsi().setRealm(realm);
-			globalGiving().setRealm(realm);
-		});
-	}
-
-	private Optional<String> initParameter(String name) {
-		return Optional.ofNullable(getInitParameter(name)).map(String::trim).filter((value) -> !value.isEmpty());
-	}
-
-	private static TokenPolicy idlePolicy(String duration) {
-		return TokenPolicy.ofIdle(Duration.parse(duration));
-	}
-
-	private static <T> T attribute(ServletContext context, String name, Class<T> type) throws ServletException {
-		Object value = context.getAttribute(name);
-		if (!type.isInstance(value)) {
-			throw new ServletException("TokenIssuingServlet needs a " + type.getSimpleName()
-					+ " in the servlet-context attribute " + name + "; set it from a ServletContextListener, or create "
-					+ "the servlet in code with TokenIssuingServlet(Authenticator, TokenService)");
-		}
-		return type.cast(value);
 	}
 
 	private static IllegalStateException notInitialised() {

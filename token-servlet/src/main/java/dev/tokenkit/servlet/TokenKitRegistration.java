@@ -36,6 +36,8 @@ public final class TokenKitRegistration {
 	 */
 	public static void register(ServletContext context, TokenIssuingServlet servlet, TokenAuthenticationFilter filter) {
 		Objects.requireNonNull(context, "context cannot be null");
+		Objects.requireNonNull(servlet, "servlet cannot be null");
+		Objects.requireNonNull(filter, "filter cannot be null");
 		ServletRegistration.Dynamic servletRegistration = context.addServlet(SERVLET_NAME, servlet);
 		servletRegistration.addMapping(servlet.paths().toArray(String[]::new));
 		FilterRegistration.Dynamic filterRegistration = context.addFilter(FILTER_NAME, filter);

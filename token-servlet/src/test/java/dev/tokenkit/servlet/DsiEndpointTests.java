@@ -2,6 +2,7 @@ package dev.tokenkit.servlet;
 
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;
@@ -99,6 +100,30 @@ class DsiEndpointTests {
 		RawHttp.Response response = this.http.get("/authentication_token?username=me&password=my_password",
 				"Accept: " + accept);
 		TokenAnswers.token(response, (java.util.regex.Pattern) TokenAnswers.class.getField(shape).get(null), contentType);
+	}
+
+	@Test
+	void getWhenSpecificRangeRefusesJsonThenWildcardGivesNextFormat() {
+		TokenAnswers.token(this.http.get("/authentication_token?username=me&password=my_password",
+				"Accept: application/json;q=0, */*"), TokenAnswers.DSI_XML, "application/xml");
+	}
+
+	@Test
+	void getWhenUnknownUserWrongPasswordOrDisabledAccountThenIdenticalAnswers() {
+		List<String> credentials = List.of("nobody:my_password", "me:wrong", "dave:dave-password", "dave:wrong");
+		List<RawHttp.Response> responses = credentials.stream()
+			.map((pair) -> this.http.get("/authentication_token", "Authorization: user " + pair))
+			.toList();
+		for (RawHttp.Response response : responses) {
+			assertThat(response.status()).isEqualTo(401);
+			assertThat(response.body()).isEqualTo(responses.get(0).body());
+			assertThat(withoutDate(response)).isEqualTo(withoutDate(responses.get(0)));
+		}
+	}
+
+	private static List<String> withoutDate(RawHttp.Response response) {
+		return response.headers().stream().filter((h) -> !h[0].equalsIgnoreCase("Date")).map((h) -> h[0] + ":" + h[1])
+			.toList();
 	}
 
 	@Test
@@ -218,7 +243,7 @@ class DsiEndpointTests {
 	}
 
 	@Test
-	void noAnswerWhenIssuingThenSetsCookie() {
+	void getWhenTokenIssuedThenNoCookieAndNoReferrer() {
 		RawHttp.Response response = this.http.get("/authentication_token?username=me&password=my_password");
 		assertThat(response.headerValues("Set-Cookie")).isEmpty();
 		assertThat(response.header("Referrer-Policy")).isEqualTo("no-referrer");

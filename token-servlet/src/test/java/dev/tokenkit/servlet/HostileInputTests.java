@@ -116,6 +116,14 @@ class HostileInputTests {
 		cases.add(get("callback twice", "/authentication_token?username=me&password=x&callback=a&callback=b", 400));
 		cases.add(get("Accept text/html only", "/authentication_token?username=me&password=my_password", 406,
 				"Accept: text/html"));
+		cases.add(get("Accept javascript without callback", "/authentication_token?username=me&password=my_password",
+				406, "Accept: application/javascript"));
+		cases.add(get("empty Accept range on DSI", "/authentication_token?username=me&password=my_password", 406,
+				"Accept: ;"));
+		cases.add(get("JSONP with Basic credentials", "/authentication_token?callback=steal", 400,
+				"Authorization: Basic bWU6bXlfcGFzc3dvcmQ="));
+		cases.add(get("path parameter on issuing path", "/authentication_token;setup.bat?username=me&password=my_password",
+				400));
 		cases.add(send("POST on token path", "POST /authentication_token?username=me&password=my_password", 405,
 				"username=me", "Content-Type: application/x-www-form-urlencoded"));
 		cases.add(send("PUT on credentials path", "PUT /authentication_credentials", 405, ""));
@@ -123,6 +131,7 @@ class HostileInputTests {
 		String good = "{\"Username\":\"me\",\"Password\":\"my_password\"}";
 		cases.add(post("JSON as text/plain", "/authentication_credentials", good, 415, "Content-Type: text/plain"));
 		cases.add(post("JSON without Content-Type", "/authentication_credentials", good, 415));
+		cases.add(post("empty Content-Type", "/authentication_credentials", good, 415, "Content-Type: ;"));
 		cases.add(post("form body", "/authentication_credentials", "Username=me&Password=my_password", 415,
 				"Content-Type: application/x-www-form-urlencoded"));
 		cases.add(post("multipart body", "/authentication_credentials", "--b\r\n\r\nx\r\n--b--", 415,
@@ -172,7 +181,12 @@ class HostileInputTests {
 		cases.add(xml("Username twice", "<Credentials><Username>bob</Username><Username>me</Username>"
 				+ "<Password>my_password</Password></Credentials>"));
 		cases.add(xml("unclosed tag", "<Credentials><Username>me</Username><Password>my_password</Credentials>"));
-		cases.add(xml("two roots", "<Credentials/><Credentials/>"));
+		cases.add(xml("two roots", "<Credentials><Username>me</Username><Password>my_password</Password></Credentials>"
+				+ "<Credentials><Username>me</Username><Password>my_password</Password></Credentials>"));
+		cases.add(xml("garbage after the root", "<Credentials><Username>me</Username><Password>my_password</Password>"
+				+ "</Credentials><<<garbage &&& <!DOCTYPE x>"));
+		cases.add(xml("UTF-16 declaration", "<?xml version=\"1.0\" encoding=\"UTF-16\"?><Credentials><Username>me"
+				+ "</Username><Password>my_password</Password></Credentials>"));
 		cases.add(xml("1500 nested elements", "<a>".repeat(1500) + "</a>".repeat(1500)));
 		cases.add(xml("password with text and elements", "<Credentials><Username>me</Username><Password>my_<b/>password"
 				+ "</Password></Credentials>"));
@@ -207,10 +221,14 @@ class HostileInputTests {
 		cases.add(post("GG Accept text/html", "/api/userservice/tokens", gg, 406, "Content-Type: application/json",
 				"Accept: text/html"));
 		cases.add(send("GG PUT", "PUT /api/userservice/tokens", 405, gg, "Content-Type: application/json"));
+		cases.add(post("GG empty Accept range", "/api/userservice/tokens", gg, 406, "Content-Type: application/json",
+				"Accept: ;"));
+		cases.add(post("GG empty Content-Type", "/api/userservice/tokens", gg, 415, "Content-Type: ;"));
 		cases.add(ggJson("GG body over 16 KiB", gg.replace("somepassword", "x".repeat(17_000)), 413));
 		cases.add(ggJson("GG control character in email", gg.replace("John_Doe@", "John_Doe\\u0007@")));
 		// the filter
 		cases.add(get("Bearer without token", "/api/secure/x", 401, "Authorization: Bearer"));
+		cases.add(get("empty Accept range on secure path", "/api/secure/x", 401, "Accept: ;"));
 		cases.add(get("Bearer with two parts", "/api/secure/x", 401, "Authorization: Bearer abc def"));
 		cases.add(get("Bearer outside b64token", "/api/secure/x", 401, "Authorization: Bearer abc%\"def"));
 		cases.add(get("Bearer with leading padding", "/api/secure/x", 401, "Authorization: Bearer ==abc"));
@@ -237,12 +255,12 @@ class HostileInputTests {
 	@MethodSource("cases")
 	void requestWhenHostileThenDocumented4xxAndNothingIssued(Case hostile) {
 		int writesBefore = server.store.writes();
-		int handlerCallsBefore = server.handlerCalls.get();
+		int handlerCallsBefore = server.secureHandlerCalls.get();
 		RawHttp.Response response = send(hostile);
 		assertThat(response.status()).as("%s: %s", hostile, response).isEqualTo(hostile.status()).isLessThan(500);
 		TokenAnswers.assertSafe(response);
 		assertThat(server.store.writes()).as("store writes after %s", hostile).isEqualTo(writesBefore);
-		assertThat(server.handlerCalls.get()).isEqualTo(handlerCallsBefore);
+		assertThat(server.secureHandlerCalls.get()).isEqualTo(handlerCallsBefore);
 		if (response.status() == 401) {
 			assertThat(response.header("WWW-Authenticate")).isNotBlank();
 		}
@@ -258,8 +276,11 @@ class HostileInputTests {
 		assertThat(canaryConnections).hasValue(0);
 	}
 
-	/** JSON, but for GlobalGiving requests without a JSON body, which are answered in XML. */
+	/** JSON; JSONP for a valid callback; XML for GlobalGiving requests without a JSON body. */
 	private static String expectedErrorFormat(Case hostile) {
+		if (hostile.requestLine().contains("callback=steal")) {
+			return "application/javascript";
+		}
 		boolean globalGiving = hostile.requestLine().contains("/api/userservice/tokens");
 		boolean jsonBody = hostile.headers().contains("Content-Type: application/json");
 		return (globalGiving && !jsonBody) ? "application/xml" : "application/json";

@@ -33,6 +33,15 @@ class InMemoryLoginThrottleTests {
 	}
 
 	@Test
+	void delayWhenFailuresPassHalfTheLimitThenGrowsBy200MillisecondsUpToOneSecond() {
+		InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(20, Duration.ofMinutes(15), this.clock);
+		assertThat(throttle.delay(10)).isZero();
+		assertThat(throttle.delay(11)).hasMillis(200);
+		assertThat(throttle.delay(13)).hasMillis(600);
+		assertThat(throttle.delay(19)).hasMillis(1_000);
+	}
+
+	@Test
 	void checkWhenOneAddressSpraysManyLoginsThen429ForThatAddress() {
 		for (int i = 0; i < 12; i++) {
 			this.throttle.recordFailure("user" + i, "10.0.0.1");

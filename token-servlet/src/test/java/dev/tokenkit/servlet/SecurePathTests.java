@@ -36,10 +36,10 @@ class SecurePathTests {
 			"/api/secure/x.xml", "/secure/whoami", "/api/x/..%2Fsecure/y", "/api%C0%AFsecure%C0%AFx",
 			"/api/secure/%2e%2e/x", "/public/../api/secure/x", "http://127.0.0.1/api/secure/x" })
 	void requestWhenSecurePathVariantWithoutTokenThenNeverServed(String path) {
-		int before = server.handlerCalls.get();
+		int before = server.secureHandlerCalls.get();
 		RawHttp.Response response = server.http().get(path);
 		assertThat(response.status()).as("%s answered %s", path, response).isIn(400, 401, 404);
-		assertThat(server.handlerCalls.get()).as("handler calls for %s", path).isEqualTo(before);
+		assertThat(server.secureHandlerCalls.get()).as("handler calls for %s", path).isEqualTo(before);
 	}
 
 	@ParameterizedTest
@@ -52,11 +52,11 @@ class SecurePathTests {
 	@ParameterizedTest
 	@ValueSource(strings = { "HEAD", "OPTIONS", "PUT", "DELETE", "PATCH" })
 	void requestWhenAnyMethodOnSecurePathWithoutTokenThen401(String method) {
-		int before = server.handlerCalls.get();
+		int before = server.secureHandlerCalls.get();
 		RawHttp.Response response = server.http().send(method + " /api/secure/x HTTP/1.1", java.util.List.of(),
 				new byte[0]);
 		assertThat(response.status()).isEqualTo(401);
-		assertThat(server.handlerCalls.get()).isEqualTo(before);
+		assertThat(server.secureHandlerCalls.get()).isEqualTo(before);
 	}
 
 }

@@ -45,7 +45,7 @@ class TokenAuthenticationFilterTests {
 					+ "inRoleDonor=false attribute=true");
 			assertThat(response.header("Cache-Control")).isEqualTo("no-store");
 		}
-		assertThat(this.server.handlerCalls).hasValue(responses.size());
+		assertThat(this.server.secureHandlerCalls).hasValue(responses.size());
 	}
 
 	@Test
@@ -53,7 +53,7 @@ class TokenAuthenticationFilterTests {
 		RawHttp.Response response = this.http.get("/api/secure/x");
 		TokenAnswers.jsonError(response, 401, "missing_token");
 		assertThat(response.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"tokenkit\"");
-		assertThat(this.server.handlerCalls).hasValue(0);
+		assertThat(this.server.secureHandlerCalls).hasValue(0);
 	}
 
 	@Test
@@ -107,7 +107,7 @@ class TokenAuthenticationFilterTests {
 		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_token=" + token), 400, "invalid_request");
 		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_key=ME_API_KEY&api_key=ME_API_KEY&api_token=" + token),
 				400, "invalid_request");
-		assertThat(this.server.handlerCalls).hasValue(1);
+		assertThat(this.server.secureHandlerCalls).hasValue(1);
 	}
 
 	@Test
@@ -124,7 +124,7 @@ class TokenAuthenticationFilterTests {
 		assertThat(secure.header("Retry-After")).isEqualTo("1");
 		RawHttp.Response issuing = this.http.get("/authentication_token", "Authorization: user me:my_password");
 		TokenAnswers.jsonError(issuing, 503, "temporarily_unavailable");
-		assertThat(this.server.handlerCalls).hasValue(0);
+		assertThat(this.server.secureHandlerCalls).hasValue(0);
 	}
 
 	@Test

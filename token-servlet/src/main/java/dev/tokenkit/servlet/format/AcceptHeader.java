@@ -10,10 +10,11 @@ import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Picks a response format from an {@code Accept} header (RFC 9110 section 12.5.1): the offered format with the highest
- * quality; among equals, the one the client listed first. {@code text/xml} counts as XML; a subtype wildcard such as
- * {@code text/*} matches the formats whose answers have that type; {@code *}{@code /*} matches whatever the caller
- * prefers.
+ * Picks a response format from an {@code Accept} header (RFC 9110 section 12.5.1). Each offered format takes the
+ * quality of the most specific range that matches it (so {@code application/json;q=0, *}{@code /*} refuses JSON);
+ * the format with the highest quality wins, and among equals the one whose range the client listed first, then the
+ * one the caller offered first. {@code text/xml} counts as XML; a subtype wildcard such as {@code text/*} matches the
+ * formats whose answers have that type. This is the one place tokenkit negotiates formats.
  *
  * @since 0.1.0
  */
@@ -22,6 +23,23 @@ public final class AcceptHeader {
 	private static final Map<String, ResponseFormat> KNOWN = Map.of("application/json", ResponseFormat.JSON,
 			"application/javascript", ResponseFormat.JSONP, "application/xml", ResponseFormat.XML, "text/xml",
 			ResponseFormat.XML, "text/csv", ResponseFormat.CSV);
+
+	/** One range of the header: its media type in lower case, quality, position and how specific it is. */
+	private record Range(String mediaType, double quality, int position) {
+
+		int specificity(ResponseFormat format) {
+			if (KNOWN.get(this.mediaType) == format) {
+				return 2;
+			}
+			if (this.mediaType.equals("*/*")) {
+				return 0;
+			}
+			boolean typeWildcard = this.mediaType.endsWith("/*")
+					&& format.contentType().startsWith(this.mediaType.substring(0, this.mediaType.length() - 1));
+			return typeWildcard ? 1 : -1;
+		}
+
+	}
 
 	private AcceptHeader() {
 	}
@@ -38,38 +56,44 @@ public final class AcceptHeader {
 		if (accept == null || accept.isBlank()) {
 			return Optional.of(offered.get(0));
 		}
-		record Candidate(ResponseFormat format, double quality, int position) {
-		}
-		List<Candidate> candidates = new ArrayList<>();
-		String[] ranges = accept.split(",");
-		for (int position = 0; position < ranges.length; position++) {
-			String[] parts = ranges[position].split(";");
-			String range = parts[0].trim().toLowerCase(Locale.ROOT);
-			double quality = quality(parts);
-			for (ResponseFormat format : offered) {
-				if (quality > 0 && matches(range, format)) {
-					candidates.add(new Candidate(format, quality, position * 100 + offered.indexOf(format)));
-				}
+		List<Range> ranges = parse(accept);
+		ResponseFormat best = null;
+		Range bestRange = null;
+		for (ResponseFormat format : offered) {
+			Range range = mostSpecific(ranges, format);
+			if (range != null && range.quality() > 0 && (bestRange == null || range.quality() > bestRange.quality()
+					|| (range.quality() == bestRange.quality() && range.position() < bestRange.position()))) {
+				best = format;
+				bestRange = range;
 			}
 		}
-		return candidates.stream()
-			.max(Comparator.comparingDouble(Candidate::quality).thenComparing(Candidate::position, Comparator.reverseOrder()))
-			.map(Candidate::format);
+		return Optional.ofNullable(best);
 	}
 
-	private static boolean matches(String range, ResponseFormat format) {
-		if (range.equals("*/*")) {
-			return true;
-		}
-		if (range.endsWith("/*")) {
-			return format.contentType().startsWith(range.substring(0, range.length() - 1));
-		}
-		return KNOWN.get(range) == format;
+	private static @Nullable Range mostSpecific(List<Range> ranges, ResponseFormat format) {
+		return ranges.stream()
+			.filter((range) -> range.specificity(format) >= 0)
+			.max(Comparator.comparingInt((Range range) -> range.specificity(format))
+				.thenComparing(Range::position, Comparator.reverseOrder()))
+			.orElse(null);
 	}
 
-	private static double quality(String[] parts) {
-		for (int i = 1; i < parts.length; i++) {
-			String[] parameter = parts[i].trim().split("=", 2);
+	private static List<Range> parse(String accept) {
+		List<Range> ranges = new ArrayList<>();
+		String[] parts = accept.split(",");
+		for (int position = 0; position < parts.length; position++) {
+			String[] pieces = parts[position].split(";");
+			String mediaType = (pieces.length > 0) ? pieces[0].trim().toLowerCase(Locale.ROOT) : "";
+			if (!mediaType.isEmpty()) {
+				ranges.add(new Range(mediaType, quality(pieces), position));
+			}
+		}
+		return ranges;
+	}
+
+	private static double quality(String[] pieces) {
+		for (int i = 1; i < pieces.length; i++) {
+			String[] parameter = pieces[i].trim().split("=", 2);
 			if (parameter.length == 2 && parameter[0].trim().equalsIgnoreCase("q")) {
 				try {
 					return Math.max(0, Math.min(1, Double.parseDouble(parameter[1].trim())));

@@ -77,13 +77,15 @@ public final class TokenResponseWriter {
 	 * Writes an error answer with the error's status and headers.
 	 *
 	 * @param response the response
-	 * @param format the negotiated format
+	 * @param requestedFormat the negotiated format; JSONP without a callback is answered as JSON
 	 * @param callback the JSONP callback, checked by {@link JsonpCallback}, for {@link ResponseFormat#JSONP}
 	 * @param error the error
 	 * @throws IOException if the client has gone
 	 */
-	public void writeError(HttpServletResponse response, ResponseFormat format, @Nullable String callback,
+	public void writeError(HttpServletResponse response, ResponseFormat requestedFormat, @Nullable String callback,
 			TokenKitHttpException error) throws IOException {
+		ResponseFormat format = (requestedFormat == ResponseFormat.JSONP && callback == null) ? ResponseFormat.JSON
+				: requestedFormat;
 		Map<String, Object> fields = new LinkedHashMap<>();
 		fields.put("status", error.status());
 		fields.put("code", error.code());
@@ -96,18 +98,6 @@ public final class TokenResponseWriter {
 		};
 		error.headers().forEach(response::setHeader);
 		write(response, error.status(), format, body);
-	}
-
-	/**
-	 * Writes an error with no body, for {@code HEAD} requests and answers that must stay empty.
-	 *
-	 * @param response the response
-	 * @param error the error
-	 */
-	public void writeEmptyError(HttpServletResponse response, TokenKitHttpException error) {
-		response.setStatus(error.status());
-		error.headers().forEach(response::setHeader);
-		noStore(response);
 	}
 
 	/**

@@ -26,7 +26,7 @@ public enum ContentType {
 	 */
 	public static ContentType of(String header) {
 		String[] parts = header.split(";");
-		String type = parts[0].trim().toLowerCase(Locale.ROOT);
+		String type = (parts.length > 0) ? parts[0].trim().toLowerCase(Locale.ROOT) : "";
 		ContentType format = switch (type) {
 			case "application/json" -> JSON;
 			case "application/xml", "text/xml" -> XML;

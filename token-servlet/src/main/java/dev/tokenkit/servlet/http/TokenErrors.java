@@ -132,6 +132,15 @@ public final class TokenErrors {
 	}
 
 	/**
+	 * {@code 500}: an unexpected fault on tokenkit's side; the detail goes to the log, never to the client.
+	 *
+	 * @return the error
+	 */
+	public static TokenKitHttpException internalError() {
+		return new TokenKitHttpException(500, "server_error", "The request could not be processed", Map.of());
+	}
+
+	/**
 	 * {@code 503}: the token store cannot be reached; the request was refused, not let through.
 	 *
 	 * @return the error

@@ -21,10 +21,13 @@ import tools.jackson.dataformat.xml.XmlFactory;
  * and DTD support, external entities and entity replacement are switched off again here, so that a factory swapped in
  * elsewhere cannot undo them. On top of that any {@code DOCTYPE} is refused outright (so no entity is ever declared,
  * expanded or fetched: XXE and billion laughs end at the first token), XML 1.1 is refused (it allows control
- * characters as references), and depth and attribute counts are capped. Texts keep their exact characters: CDATA,
- * character references and text split by comments are joined, and nothing is trimmed. Attributes are ignored, so an
- * attribute can never stand in for an element; namespaces are ignored (local names are compared); an element name
- * that appears twice under one parent, or an element holding both text and elements, is refused.
+ * characters as references), an encoding declaration other than UTF-8 is refused, depth and attribute counts are
+ * capped, and nothing but comments and white space may follow the root element.
+ *
+ * <p>Texts keep their exact characters: CDATA, character references and text split by comments are joined, and
+ * nothing is trimmed. Attributes are ignored, so an attribute can never stand in for an element; namespaces are
+ * ignored (local names are compared); an element name that appears twice under one parent, or an element holding both
+ * text and elements, is refused.
  *
  * @since 0.1.0
  */
@@ -73,9 +76,7 @@ public final class XmlBodyParser {
 	}
 
 	private XmlDocument readDocument(XMLStreamReader reader) throws XMLStreamException {
-		if ("1.1".equals(reader.getVersion())) {
-			throw TokenErrors.badRequest("XML 1.1 is not accepted");
-		}
+		checkDeclaration(reader);
 		while (reader.hasNext()) {
 			int event = reader.next();
 			if (event == XMLStreamConstants.DTD) {
@@ -87,10 +88,34 @@ public final class XmlBodyParser {
 				if (!content.isObject()) {
 					throw TokenErrors.badRequest("The XML root element must hold elements");
 				}
+				requireNothingAfterRoot(reader);
 				return new XmlDocument(rootName, (ObjectNode) content);
 			}
 		}
 		throw TokenErrors.badRequest("The XML body is empty");
+	}
+
+	private static void checkDeclaration(XMLStreamReader reader) {
+		if ("1.1".equals(reader.getVersion())) {
+			throw TokenErrors.badRequest("XML 1.1 is not accepted");
+		}
+		String encoding = reader.getCharacterEncodingScheme();
+		if (encoding != null && !encoding.equalsIgnoreCase("UTF-8")) {
+			throw TokenErrors.badRequest("XML bodies must be UTF-8");
+		}
+	}
+
+	/** After the root only comments, processing instructions and white space may follow. */
+	private static void requireNothingAfterRoot(XMLStreamReader reader) throws XMLStreamException {
+		while (reader.hasNext()) {
+			int event = reader.next();
+			boolean harmless = event == XMLStreamConstants.COMMENT || event == XMLStreamConstants.PROCESSING_INSTRUCTION
+					|| event == XMLStreamConstants.SPACE || event == XMLStreamConstants.END_DOCUMENT
+					|| (event == XMLStreamConstants.CHARACTERS && reader.isWhiteSpace());
+			if (!harmless) {
+				throw TokenErrors.badRequest("The XML body has content after its root element");
+			}
+		}
 	}
 
 	/** Reads from a start tag to its end tag: an object of child elements, or a text. */
@@ -100,29 +125,27 @@ public final class XmlBodyParser {
 		}
 		ObjectNode children = JsonNodeFactory.instance.objectNode();
 		StringBuilder text = new StringBuilder();
-		while (true) {
-			int event = reader.next();
+		for (int event = reader.next(); event != XMLStreamConstants.END_ELEMENT; event = reader.next()) {
 			switch (event) {
-				case XMLStreamConstants.START_ELEMENT -> {
-					String name = reader.getLocalName();
-					JsonNode child = readElement(reader, depth + 1);
-					if (children.has(name)) {
-						throw TokenErrors.badRequest("An XML element appears more than once");
-					}
-					children.set(name, child);
-				}
+				case XMLStreamConstants.START_ELEMENT -> addChild(children, reader.getLocalName(),
+						readElement(reader, depth + 1));
 				case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
 					text.append(reader.getText());
 				case XMLStreamConstants.ENTITY_REFERENCE, XMLStreamConstants.DTD ->
 					throw TokenErrors.badRequest("XML entities are not accepted");
-				case XMLStreamConstants.END_ELEMENT -> {
-					return finish(children, text);
-				}
 				default -> {
 					// comments and processing instructions are skipped
 				}
 			}
 		}
+		return finish(children, text);
+	}
+
+	private static void addChild(ObjectNode children, String name, JsonNode child) {
+		if (children.has(name)) {
+			throw TokenErrors.badRequest("An XML element appears more than once");
+		}
+		children.set(name, child);
 	}
 
 	private static JsonNode finish(ObjectNode children, StringBuilder text) {

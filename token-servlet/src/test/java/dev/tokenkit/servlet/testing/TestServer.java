@@ -9,6 +9,7 @@ import java.util.function.Consumer;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee11.servlet.ErrorPageErrorHandler;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
@@ -58,7 +59,8 @@ public final class TestServer implements AutoCloseable {
 
 	public final InMemoryAccountRepository accounts = new InMemoryAccountRepository();
 
-	public final AtomicInteger handlerCalls = new AtomicInteger();
+	/** Calls that reached the protected handlers at {@code /api/*} and {@code /secure/*}. */
+	public final AtomicInteger secureHandlerCalls = new AtomicInteger();
 
 	public final TokenIssuingServlet servlet;
 
@@ -88,10 +90,13 @@ public final class TestServer implements AutoCloseable {
 		this.servlet = new TokenIssuingServlet(new PasswordAuthenticator(this.accounts), this.tokenService);
 		this.filter = new TokenAuthenticationFilter(this.tokenService);
 		this.context = new ServletContextHandler(contextPath, ServletContextHandler.NO_SESSIONS);
-		ServletHolder echo = new ServletHolder(new EchoServlet(this.handlerCalls));
-		this.context.addServlet(echo, "/api/*");
-		this.context.addServlet(new ServletHolder(new EchoServlet(this.handlerCalls)), "/secure/*");
-		this.context.addServlet(new ServletHolder(new EchoServlet(this.handlerCalls)), "/public/*");
+		this.context.addServlet(new ServletHolder(new EchoServlet(this.secureHandlerCalls)), "/api/*");
+		this.context.addServlet(new ServletHolder(new EchoServlet(this.secureHandlerCalls)), "/secure/*");
+		this.context.addServlet(new ServletHolder(new EchoServlet(new AtomicInteger())), "/public/*");
+		this.context.addServlet(new ServletHolder(new DispatchingServlet()), "/dispatch/*");
+		ErrorPageErrorHandler errorPages = new ErrorPageErrorHandler();
+		errorPages.addErrorPage(409, "/api/secure/error-page");
+		this.context.setErrorHandler(errorPages);
 		this.server.setHandler(this.context);
 		this.server.addConnector(new ServerConnector(this.server));
 	}
@@ -140,6 +145,31 @@ public final class TestServer implements AutoCloseable {
 		catch (Exception ex) {
 			throw new IllegalStateException("Jetty did not stop", ex);
 		}
+	}
+
+	/** A public servlet that forwards to, includes, or fails into the path in its query: {@code ?forward=/api/...}. */
+	static final class DispatchingServlet extends HttpServlet {
+
+		private static final long serialVersionUID = 1L;
+
+		@Override
+		protected void service(HttpServletRequest request, HttpServletResponse response)
+				throws IOException, jakarta.servlet.ServletException {
+			String forward = request.getParameter("forward");
+			String include = request.getParameter("include");
+			if (forward != null) {
+				request.getRequestDispatcher(forward).forward(request, response);
+			}
+			else if (include != null) {
+				response.setContentType("text/plain;charset=UTF-8");
+				response.getWriter().print("included:");
+				request.getRequestDispatcher(include).include(request, response);
+			}
+			else {
+				response.sendError(409);
+			}
+		}
+
 	}
 
 	/** Answers what the request knows of its user, and counts its calls. */
