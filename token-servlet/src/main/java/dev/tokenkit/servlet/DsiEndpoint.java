@@ -149,6 +149,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 		ResponseFormat format = ResponseFormat.JSON;
 		String callback = null;
 		try {
+			TokenErrors.refusePathParameters(request.getRequestURI());
 			QueryParameters query = QueryParameters.parse(request.getQueryString());
 			ResponseFormat negotiated = negotiate(request, path, query);
 			format = (negotiated == ResponseFormat.JSONP) ? ResponseFormat.JSON : negotiated;

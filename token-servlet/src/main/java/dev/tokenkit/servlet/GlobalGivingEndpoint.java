@@ -104,6 +104,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 		ContentType declared = GlobalGivingCredentialsReader.declaredFormat(request);
 		ResponseFormat format = (declared == ContentType.JSON) ? ResponseFormat.JSON : ResponseFormat.XML;
 		try {
+			TokenErrors.refusePathParameters(request.getRequestURI());
 			format = negotiate(request, declared);
 			String method = request.getMethod();
 			if (method.equals("DELETE")) {

@@ -140,11 +140,6 @@ public class TokenIssuingServlet extends HttpServlet {
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), "");
-		if (request.getRequestURI().indexOf(';') >= 0) {
-			this.writer.writeError(response, ResponseFormat.JSON, null,
-					TokenErrors.badRequest("Path parameters (;) are not accepted on issuing paths"));
-			return;
-		}
 		for (IssuingEndpoint endpoint : endpoints()) {
 			if (endpoint.paths().contains(path)) {
 				endpoint.handle(request, response, path);

@@ -28,6 +28,19 @@ public final class TokenErrors {
 	}
 
 	/**
+	 * Refuses a path parameter ({@code ;}) on an issuing path: it can dress a token answer up as a download with
+	 * another name (reflected file download).
+	 *
+	 * @param requestUri the request's URI as sent
+	 * @throws TokenKitHttpException {@code 400} if it holds a {@code ;}
+	 */
+	public static void refusePathParameters(String requestUri) {
+		if (requestUri.indexOf(';') >= 0) {
+			throw badRequest("Path parameters (;) are not accepted on issuing paths");
+		}
+	}
+
+	/**
 	 * {@code 401}: the credentials were refused; the same answer whatever was wrong.
 	 *
 	 * @param challenge the {@code WWW-Authenticate} value naming the scheme the endpoint accepts
@@ -71,6 +84,17 @@ public final class TokenErrors {
 	public static TokenKitHttpException invalidTokenRequest(String realm, String message) {
 		return new TokenKitHttpException(400, "invalid_request", message,
 				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_request\""));
+	}
+
+	/**
+	 * {@code 403 insufficient_scope}: the token is valid but its account may not do this (RFC 6750 section 3.1).
+	 *
+	 * @param realm the protection realm
+	 * @return the error
+	 */
+	public static TokenKitHttpException insufficientScope(String realm) {
+		return new TokenKitHttpException(403, "insufficient_scope", "The access token does not allow this request",
+				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"insufficient_scope\""));
 	}
 
 	/**

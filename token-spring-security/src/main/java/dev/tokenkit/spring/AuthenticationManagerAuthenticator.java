@@ -1,0 +1,93 @@
+package dev.tokenkit.spring;
+
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.core.GrantedAuthority;
+
+import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.core.account.InvalidCredentialsException;
+import dev.tokenkit.servlet.ApiKeyVerifier;
+
+/**
+ * Checks tokenkit credentials with the app's own {@link AuthenticationManager}, so that its user store (JDBC, LDAP, a
+ * {@code UserDetailsService} with a {@code PasswordEncoder}, anything) stays the one source of truth. The login and
+ * password go in as a {@link UsernamePasswordAuthenticationToken}; the account that comes out is named after the
+ * result's name and carries its authorities. The manager publishes its own success and failure events.
+ *
+ * <p>An api key (GlobalGiving) is checked after the password, with the {@link ApiKeyVerifier}; without one, any
+ * credentials carrying an api key are refused. An empty password is refused. A failure of the user store itself
+ * ({@link AuthenticationServiceException}) is a {@link StoreUnavailableException}, answered {@code 503}.
+ *
+ * @since 0.1.0
+ */
+public final class AuthenticationManagerAuthenticator implements Authenticator {
+
+	private final AuthenticationManager authenticationManager;
+
+	private final @Nullable ApiKeyVerifier apiKeyVerifier;
+
+	/**
+	 * Creates the authenticator.
+	 *
+	 * @param authenticationManager the app's authentication manager
+	 * @param apiKeyVerifier checks api keys, or {@code null} to refuse every api key
+	 */
+	public AuthenticationManagerAuthenticator(AuthenticationManager authenticationManager,
+			@Nullable ApiKeyVerifier apiKeyVerifier) {
+		this.authenticationManager = Objects.requireNonNull(authenticationManager,
+				"authenticationManager cannot be null");
+		this.apiKeyVerifier = apiKeyVerifier;
+	}
+
+	@Override
+	public Account authenticate(Credentials credentials) {
+		Authentication result;
+		try {
+			result = this.authenticationManager
+				.authenticate(UsernamePasswordAuthenticationToken.unauthenticated(credentials.login(), credentials.password()));
+		}
+		catch (AuthenticationServiceException ex) {
+			throw new StoreUnavailableException(ex);
+		}
+		catch (AuthenticationException ex) {
+			throw new InvalidCredentialsException();
+		}
+		Account account = toAccount(result);
+		if (credentials.password().isEmpty() || !apiKeyMatches(credentials, account)) {
+			throw new InvalidCredentialsException();
+		}
+		return account;
+	}
+
+	private boolean apiKeyMatches(Credentials credentials, Account account) {
+		if (credentials.apiKey() == null) {
+			return true;
+		}
+		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
+		return this.apiKeyVerifier != null && this.apiKeyVerifier.belongsTo(credentials.apiKey(), principal);
+	}
+
+	private static Account toAccount(Authentication result) {
+		Set<String> authorities = result.getAuthorities()
+			.stream()
+			.map(GrantedAuthority::getAuthority)
+			.filter((authority) -> authority != null && !authority.isEmpty() && !authority.contains(",")
+					&& authority.chars().noneMatch(Character::isWhitespace))
+			.collect(Collectors.toUnmodifiableSet());
+		return new Account(result.getName(), result.getName(), null, authorities, true, null);
+	}
+
+}

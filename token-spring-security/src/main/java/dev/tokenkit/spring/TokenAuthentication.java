@@ -1,0 +1,53 @@
+package dev.tokenkit.spring;
+
+import java.util.Objects;
+import java.util.stream.Collectors;
+
+import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+
+import dev.tokenkit.core.TokenPrincipal;
+
+/**
+ * The {@link org.springframework.security.core.Authentication} of a request that presented a valid token: the principal
+ * is the {@link TokenPrincipal} (so {@code @AuthenticationPrincipal TokenPrincipal} works), the authorities are the
+ * account's, and there are no credentials to keep.
+ *
+ * @since 0.1.0
+ */
+public final class TokenAuthentication extends AbstractAuthenticationToken {
+
+	private static final long serialVersionUID = 1L;
+
+	private final TokenPrincipal principal;
+
+	/**
+	 * Creates an authenticated token authentication.
+	 *
+	 * @param principal the token's principal
+	 */
+	public TokenAuthentication(TokenPrincipal principal) {
+		super(Objects.requireNonNull(principal, "principal cannot be null").authorities()
+			.stream()
+			.map(SimpleGrantedAuthority::new)
+			.collect(Collectors.toUnmodifiableSet()));
+		this.principal = principal;
+		setAuthenticated(true);
+	}
+
+	@Override
+	public TokenPrincipal getPrincipal() {
+		return this.principal;
+	}
+
+	/**
+	 * Nothing: the token is not kept.
+	 *
+	 * @return {@code null}
+	 */
+	@Override
+	public Object getCredentials() {
+		return null;
+	}
+
+}

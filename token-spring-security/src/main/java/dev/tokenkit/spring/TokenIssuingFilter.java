@@ -1,0 +1,48 @@
+package dev.tokenkit.spring;
+
+import java.io.IOException;
+import java.util.List;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import dev.tokenkit.servlet.IssuingEndpoint;
+
+/**
+ * Serves tokenkit's issuing endpoints inside the security filter chain, with token-servlet's own endpoints (request
+ * reading, negotiation and writers are theirs): a request to one of their paths is answered here and goes no further;
+ * every other request passes untouched.
+ *
+ * @since 0.1.0
+ */
+public final class TokenIssuingFilter extends OncePerRequestFilter {
+
+	private final List<IssuingEndpoint> endpoints;
+
+	/**
+	 * Creates the filter.
+	 *
+	 * @param endpoints the enabled endpoints
+	 */
+	public TokenIssuingFilter(List<IssuingEndpoint> endpoints) {
+		this.endpoints = List.copyOf(endpoints);
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String path = TokenEndpointsRequestMatcher.pathWithinApplication(request);
+		for (IssuingEndpoint endpoint : this.endpoints) {
+			if (endpoint.paths().contains(path)) {
+				endpoint.handle(request, response, path);
+				return;
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+}

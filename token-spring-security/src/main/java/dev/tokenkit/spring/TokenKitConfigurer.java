@@ -1,0 +1,330 @@
+package dev.tokenkit.spring;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.context.ApplicationContext;
+import org.springframework.security.authentication.AuthenticationEventPublisher;
+import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
+import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
+import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.servlet.ApiKeyVerifier;
+import dev.tokenkit.servlet.DsiEndpoint;
+import dev.tokenkit.servlet.GlobalGivingEndpoint;
+import dev.tokenkit.servlet.IssuingEndpoint;
+import dev.tokenkit.servlet.LoginThrottle;
+import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.TokenIssuer;
+
+/**
+ * Adds tokenkit to an existing Spring Security filter chain:
+ * {@code http.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.apiKeyVerifier(verifier))}.
+ *
+ * <p>It serves both issuing dialects inside the chain ({@link TokenIssuingFilter}), guards every path with a
+ * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
+ * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
+ * ({@link TokenKitAuthenticationEntryPoint}, {@link TokenKitAccessDeniedHandler}); browser routes keep the chain's own
+ * entry point, such as the form-login redirect. Token requests never create an HTTP session.
+ *
+ * <p>Each collaborator is the DSL value if set, else the unique bean of its type, else a default:
+ * <ul>
+ * <li>{@link TokenService}: a bean, else an {@link OpaqueTokenService} over the unique {@link TokenStore} bean, else
+ * over an {@link InMemoryTokenStore};</li>
+ * <li>credentials: an {@link Authenticator} (DSL or bean), else the chain's own {@link AuthenticationManager} through an
+ * {@link AuthenticationManagerAuthenticator};</li>
+ * <li>{@link ApiKeyVerifier}: needed for GlobalGiving logins through the {@code AuthenticationManager}, and for
+ * {@link #requireApiKey(boolean)};</li>
+ * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context.</li>
+ * </ul>
+ *
+ * @since 0.1.0
+ */
+public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
+
+	private final List<IssuingEndpoint> endpoints = new ArrayList<>();
+
+	private final TokenEndpointsRequestMatcher endpointsMatcher = new TokenEndpointsRequestMatcher(this::paths);
+
+	private @Nullable TokenService tokenService;
+
+	private @Nullable Authenticator authenticator;
+
+	private @Nullable AuthenticationManager authenticationManager;
+
+	private @Nullable ApiKeyVerifier apiKeyVerifier;
+
+	private @Nullable AuthenticationEventPublisher eventPublisher;
+
+	private LoginThrottle loginThrottle = LoginThrottle.disabled();
+
+	private Customizer<DsiEndpoint> dsi = Customizer.withDefaults();
+
+	private Customizer<GlobalGivingEndpoint> globalGiving = Customizer.withDefaults();
+
+	private boolean dsiEnabled = true;
+
+	private boolean globalGivingEnabled = true;
+
+	private boolean requireApiKey;
+
+	private String realm = "tokenkit";
+
+	/**
+	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
+	 *
+	 * @return the configurer
+	 */
+	public static TokenKitConfigurer tokenKit() {
+		return new TokenKitConfigurer();
+	}
+
+	/**
+	 * Sets the token service. Default: the unique {@link TokenService} bean, else an opaque service over the unique
+	 * {@link TokenStore} bean or an in-memory store.
+	 *
+	 * @param tokenService the token service
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer tokenService(TokenService tokenService) {
+		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
+		return this;
+	}
+
+	/**
+	 * Checks credentials with a tokenkit {@link Authenticator} (for example a
+	 * {@link dev.tokenkit.core.account.PasswordAuthenticator} over accounts with their own token timeouts) instead of
+	 * the chain's {@link AuthenticationManager}. Default: the unique {@link Authenticator} bean, else the manager.
+	 *
+	 * @param authenticator the authenticator
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer authenticator(Authenticator authenticator) {
+		this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
+		return this;
+	}
+
+	/**
+	 * Sets the authentication manager that checks credentials. Default: the chain's shared one.
+	 *
+	 * @param authenticationManager the manager
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer authenticationManager(AuthenticationManager authenticationManager) {
+		this.authenticationManager = Objects.requireNonNull(authenticationManager,
+				"authenticationManager cannot be null");
+		return this;
+	}
+
+	/**
+	 * Sets the api-key check of GlobalGiving logins and of {@link #requireApiKey(boolean)}. Default: the unique
+	 * {@link ApiKeyVerifier} bean, else none (GlobalGiving logins through the manager then fail at start-up).
+	 *
+	 * @param apiKeyVerifier the verifier
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer apiKeyVerifier(ApiKeyVerifier apiKeyVerifier) {
+		this.apiKeyVerifier = Objects.requireNonNull(apiKeyVerifier, "apiKeyVerifier cannot be null");
+		return this;
+	}
+
+	/**
+	 * Requires, on every secure request, an {@code api_key} parameter of the token's account. Default: off.
+	 *
+	 * @param requireApiKey whether to require it
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer requireApiKey(boolean requireApiKey) {
+		this.requireApiKey = requireApiKey;
+		return this;
+	}
+
+	/**
+	 * Sets where failures are published. Default: the unique {@link AuthenticationEventPublisher} bean, else one
+	 * publishing to the application context.
+	 *
+	 * @param eventPublisher the publisher
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer eventPublisher(AuthenticationEventPublisher eventPublisher) {
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
+		return this;
+	}
+
+	/**
+	 * Sets the login throttle of both dialects. Default: {@link LoginThrottle#disabled()}.
+	 *
+	 * @param loginThrottle the throttle
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer loginThrottle(LoginThrottle loginThrottle) {
+		this.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle cannot be null");
+		return this;
+	}
+
+	/**
+	 * Configures the DSI endpoint (paths, query credentials, JSONP, policy, body limit).
+	 *
+	 * @param dsi the customizer
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer dsi(Customizer<DsiEndpoint> dsi) {
+		this.dsi = Objects.requireNonNull(dsi, "dsi cannot be null");
+		return this;
+	}
+
+	/**
+	 * Configures the GlobalGiving endpoint (path, policy, body limit).
+	 *
+	 * @param globalGiving the customizer
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer globalGiving(Customizer<GlobalGivingEndpoint> globalGiving) {
+		this.globalGiving = Objects.requireNonNull(globalGiving, "globalGiving cannot be null");
+		return this;
+	}
+
+	/**
+	 * Switches the DSI dialect on or off. Default: on.
+	 *
+	 * @param dsiEnabled whether to serve it
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer dsiEnabled(boolean dsiEnabled) {
+		this.dsiEnabled = dsiEnabled;
+		return this;
+	}
+
+	/**
+	 * Switches the GlobalGiving dialect on or off. Default: on.
+	 *
+	 * @param globalGivingEnabled whether to serve it
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer globalGivingEnabled(boolean globalGivingEnabled) {
+		this.globalGivingEnabled = globalGivingEnabled;
+		return this;
+	}
+
+	/**
+	 * Sets the realm named in challenges. Default: {@code tokenkit}.
+	 *
+	 * @param realm the realm
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer realm(String realm) {
+		this.realm = Objects.requireNonNull(realm, "realm cannot be null");
+		return this;
+	}
+
+	@Override
+	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
+	public void init(HttpSecurity http) {
+		RequestMatcher tokenRoutes = new OrRequestMatcher(this.endpointsMatcher, new SecurePathRequestMatcher());
+		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
+		if (csrf != null) {
+			csrf.ignoringRequestMatchers(tokenRoutes);
+		}
+		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
+		if (exceptions != null) {
+			exceptions.defaultAuthenticationEntryPointFor(new TokenKitAuthenticationEntryPoint(this.realm), tokenRoutes);
+			exceptions.defaultAccessDeniedHandlerFor(new TokenKitAccessDeniedHandler(this.realm), tokenRoutes);
+		}
+	}
+
+	@Override
+	public void configure(HttpSecurity http) {
+		Beans beans = new Beans(http.getSharedObject(ApplicationContext.class));
+		TokenService tokens = Optional.ofNullable(this.tokenService).or(() -> beans.unique(TokenService.class))
+			.orElseGet(() -> OpaqueTokenService
+				.builder(beans.unique(TokenStore.class).orElseGet(InMemoryTokenStore::new))
+				.build());
+		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier).or(() -> beans.unique(ApiKeyVerifier.class))
+			.orElse(null);
+		TokenIssuer issuer = new TokenIssuer(credentialsChecker(http, beans, verifier), tokens);
+		issuer.setLoginThrottle(this.loginThrottle);
+		createEndpoints(issuer);
+		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(tokens);
+		tokenRules.setRealm(this.realm);
+		if (this.requireApiKey) {
+			tokenRules.setApiKeyVerifier(Objects.requireNonNull(verifier, "requireApiKey(true) needs an ApiKeyVerifier: "
+					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
+		}
+		AuthenticationEventPublisher publisher = Optional.ofNullable(this.eventPublisher)
+			.or(() -> beans.unique(AuthenticationEventPublisher.class))
+			.orElseGet(() -> beans.defaultEventPublisher());
+		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
+		http.addFilterBefore(postProcess(new TokenKitAuthenticationFilter(tokenRules,
+				new TokenKitAuthenticationEntryPoint(this.realm), publisher, getSecurityContextHolderStrategy())),
+				BasicAuthenticationFilter.class);
+	}
+
+	private Authenticator credentialsChecker(HttpSecurity http, Beans beans, @Nullable ApiKeyVerifier verifier) {
+		Optional<Authenticator> own = Optional.ofNullable(this.authenticator).or(() -> beans.unique(Authenticator.class));
+		if (own.isPresent()) {
+			return own.get();
+		}
+		AuthenticationManager manager = Optional.ofNullable(this.authenticationManager)
+			.orElseGet(() -> http.getSharedObject(AuthenticationManager.class));
+		if (manager == null) {
+			throw new IllegalStateException("tokenKit needs a way to check credentials: set kit.authenticator(...) or "
+					+ "kit.authenticationManager(...), or give the chain a UserDetailsService or AuthenticationManager");
+		}
+		if (this.globalGivingEnabled && verifier == null) {
+			throw new IllegalStateException("GlobalGiving logins check an api_key: set kit.apiKeyVerifier(...) or define "
+					+ "an ApiKeyVerifier bean, or switch the dialect off with kit.globalGivingEnabled(false)");
+		}
+		return new AuthenticationManagerAuthenticator(manager, verifier);
+	}
+
+	private void createEndpoints(TokenIssuer issuer) {
+		if (this.dsiEnabled) {
+			DsiEndpoint endpoint = new DsiEndpoint(issuer);
+			endpoint.setRealm(this.realm);
+			this.dsi.customize(endpoint);
+			this.endpoints.add(endpoint);
+		}
+		if (this.globalGivingEnabled) {
+			GlobalGivingEndpoint endpoint = new GlobalGivingEndpoint(issuer);
+			endpoint.setRealm(this.realm);
+			this.globalGiving.customize(endpoint);
+			this.endpoints.add(endpoint);
+		}
+	}
+
+	private List<String> paths() {
+		return this.endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList();
+	}
+
+	/** Looks collaborators up in the application context, when there is one. */
+	private record Beans(@Nullable ApplicationContext context) {
+
+		<T> Optional<T> unique(Class<T> type) {
+			return (this.context != null) ? Optional.ofNullable(this.context.getBeanProvider(type).getIfUnique())
+					: Optional.empty();
+		}
+
+		AuthenticationEventPublisher defaultEventPublisher() {
+			return (this.context != null) ? new DefaultAuthenticationEventPublisher(this.context)
+					: new DefaultAuthenticationEventPublisher();
+		}
+
+	}
+
+}
