@@ -25,7 +25,9 @@ import dev.tokenkit.servlet.ApiKeyVerifier;
  * Checks tokenkit credentials with the app's own {@link AuthenticationManager}, so that its user store (JDBC, LDAP, a
  * {@code UserDetailsService} with a {@code PasswordEncoder}, anything) stays the one source of truth. The login and
  * password go in as a {@link UsernamePasswordAuthenticationToken}; the account that comes out is named after the
- * result's name and carries its authorities. The manager publishes its own success and failure events.
+ * result's name and carries its authorities, except Spring Security's factor authorities ({@code FACTOR_PASSWORD} and
+ * the like): a token proves it was issued, not that its bearer typed a password. The manager publishes its own success
+ * and failure events.
  *
  * <p>An api key (GlobalGiving) is checked after the password, with the {@link ApiKeyVerifier}; without one, any
  * credentials carrying an api key are refused. An empty password is refused. A failure of the user store itself
@@ -34,6 +36,9 @@ import dev.tokenkit.servlet.ApiKeyVerifier;
  * @since 0.1.0
  */
 public final class AuthenticationManagerAuthenticator implements Authenticator {
+
+	/** Spring Security's authentication-factor authorities, which say how a login was made, not what a token may do. */
+	private static final String FACTOR_PREFIX = "FACTOR_";
 
 	private final AuthenticationManager authenticationManager;
 
@@ -85,7 +90,7 @@ public final class AuthenticationManagerAuthenticator implements Authenticator {
 			.stream()
 			.map(GrantedAuthority::getAuthority)
 			.filter((authority) -> authority != null && !authority.isEmpty() && !authority.contains(",")
-					&& authority.chars().noneMatch(Character::isWhitespace))
+					&& authority.chars().noneMatch(Character::isWhitespace) && !authority.startsWith(FACTOR_PREFIX))
 			.collect(Collectors.toUnmodifiableSet());
 		return new Account(result.getName(), result.getName(), null, authorities, true, null);
 	}
