@@ -6,8 +6,10 @@ import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.account.AccountRepository;
 
 /**
- * An {@link ApiKeyVerifier} that looks the principal's account up in an {@link AccountRepository} and compares the
- * key's hash with the stored one in constant time.
+ * An {@link ApiKeyVerifier} that looks the principal's account up in an {@link AccountRepository} by its username and
+ * compares the key's hash with the stored one in constant time. The account found must be the principal's: the same
+ * id, or, for principals that know the account only by name (logins checked by a Spring Security
+ * {@code AuthenticationManager}), named by the principal's account id.
  *
  * @since 0.1.0
  */
@@ -27,7 +29,8 @@ public final class AccountApiKeyVerifier implements ApiKeyVerifier {
 	@Override
 	public boolean belongsTo(String apiKey, TokenPrincipal principal) {
 		return this.accounts.findByLogin(principal.username())
-			.filter((stored) -> stored.account().id().equals(principal.accountId()))
+			.filter((stored) -> stored.account().id().equals(principal.accountId())
+					|| stored.account().isNamedBy(principal.accountId()))
 			.map((stored) -> stored.hasApiKey(apiKey))
 			.orElse(false);
 	}

@@ -1,7 +1,6 @@
 package dev.tokenkit.servlet;
 
 import java.io.IOException;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.servlet.Filter;
@@ -205,9 +204,7 @@ public final class TokenAuthenticationFilter implements Filter {
 	}
 
 	private static ResponseFormat errorFormat(HttpServletRequest request) {
-		return AcceptHeader
-			.choose(request.getHeader("Accept"), List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV))
-			.orElse(ResponseFormat.JSON);
+		return AcceptHeader.forErrors(request.getHeader("Accept"));
 	}
 
 }

@@ -6,7 +6,9 @@ import java.util.stream.Collectors;
 
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
+import org.springframework.security.authentication.BadCredentialsException;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
@@ -30,7 +32,8 @@ import dev.tokenkit.servlet.ApiKeyVerifier;
  * and failure events.
  *
  * <p>An api key (GlobalGiving) is checked after the password, with the {@link ApiKeyVerifier}; without one, any
- * credentials carrying an api key are refused. An empty password is refused. A failure of the user store itself
+ * credentials carrying an api key are refused. A wrong api key is published as a failure event, after the manager's
+ * own success event for the password. An empty password is refused. A failure of the user store itself
  * ({@link AuthenticationServiceException}) is a {@link StoreUnavailableException}, answered {@code 503}.
  *
  * @since 0.1.0
@@ -44,17 +47,22 @@ public final class AuthenticationManagerAuthenticator implements Authenticator {
 
 	private final @Nullable ApiKeyVerifier apiKeyVerifier;
 
+	private final AuthenticationEventPublisher eventPublisher;
+
 	/**
 	 * Creates the authenticator.
 	 *
 	 * @param authenticationManager the app's authentication manager
 	 * @param apiKeyVerifier checks api keys, or {@code null} to refuse every api key
+	 * @param eventPublisher publishes the failure of a login whose password the manager accepted but whose api key is
+	 * wrong
 	 */
 	public AuthenticationManagerAuthenticator(AuthenticationManager authenticationManager,
-			@Nullable ApiKeyVerifier apiKeyVerifier) {
+			@Nullable ApiKeyVerifier apiKeyVerifier, AuthenticationEventPublisher eventPublisher) {
 		this.authenticationManager = Objects.requireNonNull(authenticationManager,
 				"authenticationManager cannot be null");
 		this.apiKeyVerifier = apiKeyVerifier;
+		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
 	}
 
 	@Override
@@ -72,6 +80,8 @@ public final class AuthenticationManagerAuthenticator implements Authenticator {
 		}
 		Account account = toAccount(result);
 		if (credentials.password().isEmpty() || !apiKeyMatches(credentials, account)) {
+			this.eventPublisher.publishAuthenticationFailure(new BadCredentialsException("Invalid api key"),
+					UsernamePasswordAuthenticationToken.unauthenticated(credentials.login(), null));
 			throw new InvalidCredentialsException();
 		}
 		return account;

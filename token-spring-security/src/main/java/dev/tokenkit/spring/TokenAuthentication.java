@@ -4,6 +4,7 @@ import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AbstractAuthenticationToken;
+import org.springframework.security.core.Transient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 
 import dev.tokenkit.core.TokenPrincipal;
@@ -11,10 +12,12 @@ import dev.tokenkit.core.TokenPrincipal;
 /**
  * The {@link org.springframework.security.core.Authentication} of a request that presented a valid token: the principal
  * is the {@link TokenPrincipal} (so {@code @AuthenticationPrincipal TokenPrincipal} works), the authorities are the
- * account's, and there are no credentials to keep.
+ * account's, and there are no credentials to keep. It is {@link Transient}: no security context repository ever keeps it
+ * in an HTTP session.
  *
  * @since 0.1.0
  */
+@Transient
 public final class TokenAuthentication extends AbstractAuthenticationToken {
 
 	private static final long serialVersionUID = 1L;

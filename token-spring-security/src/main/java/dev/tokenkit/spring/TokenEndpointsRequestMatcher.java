@@ -2,7 +2,6 @@ package dev.tokenkit.spring;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,20 +15,20 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
-	private final Supplier<List<String>> paths;
+	private final List<String> paths;
 
 	/**
 	 * Creates the matcher.
 	 *
-	 * @param paths the endpoints' context-relative paths, read on every match so that later configuration counts
+	 * @param paths the endpoints' context-relative paths
 	 */
-	public TokenEndpointsRequestMatcher(Supplier<List<String>> paths) {
-		this.paths = Objects.requireNonNull(paths, "paths cannot be null");
+	public TokenEndpointsRequestMatcher(List<String> paths) {
+		this.paths = List.copyOf(Objects.requireNonNull(paths, "paths cannot be null"));
 	}
 
 	@Override
 	public boolean matches(HttpServletRequest request) {
-		return this.paths.get().contains(pathWithinApplication(request));
+		return this.paths.contains(pathWithinApplication(request));
 	}
 
 	static String pathWithinApplication(HttpServletRequest request) {
@@ -38,7 +37,7 @@ public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
 	@Override
 	public String toString() {
-		return "TokenEndpointsRequestMatcher" + this.paths.get();
+		return "TokenEndpointsRequestMatcher" + this.paths;
 	}
 
 }

@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.servlet.http.TokenErrors;
 
@@ -35,7 +36,7 @@ public final class TokenKitAccessDeniedHandler implements AccessDeniedHandler {
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response,
 			AccessDeniedException accessDeniedException) throws IOException {
-		this.writer.writeError(response, ErrorFormats.of(request), null, TokenErrors.insufficientScope(this.realm));
+		this.writer.writeError(response, AcceptHeader.forErrors(request.getHeader("Accept")), null, TokenErrors.insufficientScope(this.realm));
 	}
 
 }

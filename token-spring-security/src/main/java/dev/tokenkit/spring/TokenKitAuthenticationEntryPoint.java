@@ -8,6 +8,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 
+import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.servlet.http.TokenErrors;
 
@@ -37,7 +38,7 @@ public final class TokenKitAuthenticationEntryPoint implements AuthenticationEnt
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException {
-		this.writer.writeError(response, ErrorFormats.of(request), null,
+		this.writer.writeError(response, AcceptHeader.forErrors(request.getHeader("Accept")), null,
 				(authException instanceof TokenKitAuthenticationException tokenKit) ? tokenKit.error()
 						: TokenErrors.missingToken(this.realm));
 	}

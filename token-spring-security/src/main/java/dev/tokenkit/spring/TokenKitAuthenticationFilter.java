@@ -5,10 +5,10 @@ import java.util.Objects;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletRequest;
+import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -18,7 +18,9 @@ import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
+import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.servlet.SecurePathMatcher;
@@ -29,15 +31,19 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
 /**
  * Guards secure paths inside the security filter chain, with token-servlet's token rules (carriers, api key, errors:
  * see {@link TokenAuthenticationFilter#authenticate(HttpServletRequest)}). A valid token puts a
- * {@link TokenAuthentication} into the {@link SecurityContext} for this request only: it is never saved to a
- * repository, so no HTTP session is created. A missing or bad token goes to the entry point, and its failure is
- * published as a Spring Security authentication failure event. Other requests pass untouched.
+ * {@link TokenAuthentication} into the {@link SecurityContext} of this request, and into its request attributes (a
+ * {@link RequestAttributeSecurityContextRepository}, as Spring Security's own token filters do) so that its async and
+ * error dispatches keep it; never into an HTTP session. A bad token goes to the entry point and is published as a
+ * Spring Security authentication failure event; a missing one goes to the entry point without an event. Other
+ * requests pass untouched.
+ *
+ * <p>It runs on every dispatch type: a forward, include or error dispatch to a secure path is checked like a request,
+ * unless this filter already authenticated the request (the {@link TokenAuthenticationFilter#PRINCIPAL_ATTRIBUTE}
+ * attribute is set).
  *
  * @since 0.1.0
  */
-public final class TokenKitAuthenticationFilter extends OncePerRequestFilter {
-
-	private static final Logger logger = LoggerFactory.getLogger(TokenKitAuthenticationFilter.class);
+public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final SecurePathMatcher securePaths = new SecurePathMatcher();
 
@@ -48,6 +54,8 @@ public final class TokenKitAuthenticationFilter extends OncePerRequestFilter {
 	private final AuthenticationEventPublisher eventPublisher;
 
 	private final SecurityContextHolderStrategy contextHolder;
+
+	private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
 	/**
 	 * Creates the filter.
@@ -66,9 +74,12 @@ public final class TokenKitAuthenticationFilter extends OncePerRequestFilter {
 	}
 
 	@Override
-	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws ServletException, IOException {
-		if (!this.securePaths.matches(request)) {
+		HttpServletRequest request = (HttpServletRequest) servletRequest;
+		HttpServletResponse response = (HttpServletResponse) servletResponse;
+		if (request.getAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE) != null
+				|| !this.securePaths.matches(request)) {
 			chain.doFilter(request, response);
 			return;
 		}
@@ -81,13 +92,14 @@ public final class TokenKitAuthenticationFilter extends OncePerRequestFilter {
 			return;
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unexpected failure while authenticating a secure request", ex);
+			this.logger.error("Unexpected failure while authenticating a secure request", ex);
 			fail(request, response, TokenErrors.internalError());
 			return;
 		}
 		SecurityContext context = this.contextHolder.createEmptyContext();
 		context.setAuthentication(new TokenAuthentication(principal));
 		this.contextHolder.setContext(context);
+		this.contextRepository.saveContext(context, request, response);
 		request.setAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE, principal);
 		response.setHeader("Cache-Control", "no-store");
 		response.setHeader("Pragma", "no-cache");
@@ -97,10 +109,13 @@ public final class TokenKitAuthenticationFilter extends OncePerRequestFilter {
 	private void fail(HttpServletRequest request, HttpServletResponse response, TokenKitHttpException error)
 			throws IOException, ServletException {
 		this.contextHolder.clearContext();
-		AuthenticationException failure = (error.status() >= 500)
-				? new AuthenticationServiceException(error.getMessage()) : new BadCredentialsException(error.getMessage());
-		this.eventPublisher.publishAuthenticationFailure(failure,
-				new PreAuthenticatedAuthenticationToken("access-token", "[PROTECTED]"));
+		if (!error.code().equals("missing_token")) {
+			AuthenticationException failure = (error.status() >= 500)
+					? new AuthenticationServiceException(error.getMessage())
+					: new BadCredentialsException(error.getMessage());
+			this.eventPublisher.publishAuthenticationFailure(failure,
+					new PreAuthenticatedAuthenticationToken("access-token", null));
+		}
 		this.entryPoint.commence(request, response, new TokenKitAuthenticationException(error));
 	}
 

@@ -16,6 +16,7 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
+import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -41,7 +42,9 @@ import dev.tokenkit.servlet.TokenIssuer;
  * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
  * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
  * ({@link TokenKitAuthenticationEntryPoint}, {@link TokenKitAccessDeniedHandler}); browser routes keep the chain's own
- * entry point, such as the form-login redirect. Token requests never create an HTTP session.
+ * entry point, such as the form-login redirect. Token requests never create an HTTP session, unless the chain asks
+ * for one on every request ({@code SessionCreationPolicy.ALWAYS}). The token service is also the chain's shared object
+ * {@code TokenService}.
  *
  * <p>Each collaborator is the DSL value if set, else the unique bean of its type, else a default:
  * <ul>
@@ -53,6 +56,7 @@ import dev.tokenkit.servlet.TokenIssuer;
  * {@link #requireApiKey(boolean)};</li>
  * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context.</li>
  * </ul>
+ * Several beans of one type without a {@code @Primary} one fail at start-up, naming the DSL method to use instead.
  *
  * @since 0.1.0
  */
@@ -60,7 +64,9 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private final List<IssuingEndpoint> endpoints = new ArrayList<>();
 
-	private final TokenEndpointsRequestMatcher endpointsMatcher = new TokenEndpointsRequestMatcher(this::paths);
+	private final DeferredAuthenticator deferredAuthenticator = new DeferredAuthenticator();
+
+	private @Nullable TokenService resolvedTokenService;
 
 	private @Nullable TokenService tokenService;
 
@@ -85,6 +91,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	private boolean requireApiKey;
 
 	private String realm = "tokenkit";
+
+	private TokenKitAuthenticationEntryPoint entryPoint = new TokenKitAuthenticationEntryPoint(this.realm);
 
 	/**
 	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
@@ -230,20 +238,33 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 */
 	public TokenKitConfigurer realm(String realm) {
 		this.realm = Objects.requireNonNull(realm, "realm cannot be null");
+		this.entryPoint = new TokenKitAuthenticationEntryPoint(realm);
 		return this;
 	}
 
 	@Override
 	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
 	public void init(HttpSecurity http) {
-		RequestMatcher tokenRoutes = new OrRequestMatcher(this.endpointsMatcher, new SecurePathRequestMatcher());
+		Beans beans = new Beans(http.getSharedObject(ApplicationContext.class));
+		TokenService tokens = Optional.ofNullable(this.tokenService)
+			.or(() -> beans.unique(TokenService.class, "tokenService"))
+			.orElseGet(() -> OpaqueTokenService
+				.builder(beans.unique(TokenStore.class, "tokenService").orElseGet(InMemoryTokenStore::new))
+				.build());
+		this.resolvedTokenService = tokens;
+		http.setSharedObject(TokenService.class, tokens);
+		TokenIssuer issuer = new TokenIssuer(this.deferredAuthenticator, tokens);
+		issuer.setLoginThrottle(this.loginThrottle);
+		createEndpoints(issuer);
+		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(paths()),
+				new SecurePathRequestMatcher());
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
 			csrf.ignoringRequestMatchers(tokenRoutes);
 		}
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptions != null) {
-			exceptions.defaultAuthenticationEntryPointFor(new TokenKitAuthenticationEntryPoint(this.realm), tokenRoutes);
+			exceptions.defaultAuthenticationEntryPointFor(this.entryPoint, tokenRoutes);
 			exceptions.defaultAccessDeniedHandlerFor(new TokenKitAccessDeniedHandler(this.realm), tokenRoutes);
 		}
 	}
@@ -251,34 +272,32 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	@Override
 	public void configure(HttpSecurity http) {
 		Beans beans = new Beans(http.getSharedObject(ApplicationContext.class));
-		TokenService tokens = Optional.ofNullable(this.tokenService).or(() -> beans.unique(TokenService.class))
-			.orElseGet(() -> OpaqueTokenService
-				.builder(beans.unique(TokenStore.class).orElseGet(InMemoryTokenStore::new))
-				.build());
-		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier).or(() -> beans.unique(ApiKeyVerifier.class))
+		AuthenticationEventPublisher publisher = Optional.ofNullable(this.eventPublisher)
+			.or(() -> beans.unique(AuthenticationEventPublisher.class, "eventPublisher"))
+			.orElseGet(beans::defaultEventPublisher);
+		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier)
+			.or(() -> beans.unique(ApiKeyVerifier.class, "apiKeyVerifier"))
 			.orElse(null);
-		TokenIssuer issuer = new TokenIssuer(credentialsChecker(http, beans, verifier), tokens);
-		issuer.setLoginThrottle(this.loginThrottle);
-		createEndpoints(issuer);
-		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(tokens);
+		this.deferredAuthenticator.set(credentialsChecker(http, beans, verifier, publisher));
+		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(
+				Objects.requireNonNull(this.resolvedTokenService, "init() runs before configure()"));
 		tokenRules.setRealm(this.realm);
 		if (this.requireApiKey) {
 			tokenRules.setApiKeyVerifier(Objects.requireNonNull(verifier, "requireApiKey(true) needs an ApiKeyVerifier: "
 					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
 		}
-		AuthenticationEventPublisher publisher = Optional.ofNullable(this.eventPublisher)
-			.or(() -> beans.unique(AuthenticationEventPublisher.class))
-			.orElseGet(() -> beans.defaultEventPublisher());
 		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
-		http.addFilterBefore(postProcess(new TokenKitAuthenticationFilter(tokenRules,
-				new TokenKitAuthenticationEntryPoint(this.realm), publisher, getSecurityContextHolderStrategy())),
-				BasicAuthenticationFilter.class);
+		// After the anonymous and session-management filters, so that no session strategy sees a token login.
+		http.addFilterBefore(postProcess(new TokenKitAuthenticationFilter(tokenRules, this.entryPoint, publisher,
+				getSecurityContextHolderStrategy())), ExceptionTranslationFilter.class);
 	}
 
-	private Authenticator credentialsChecker(HttpSecurity http, Beans beans, @Nullable ApiKeyVerifier verifier) {
-		Optional<Authenticator> own = Optional.ofNullable(this.authenticator).or(() -> beans.unique(Authenticator.class));
+	private Authenticator credentialsChecker(HttpSecurity http, Beans beans, @Nullable ApiKeyVerifier verifier,
+			AuthenticationEventPublisher publisher) {
+		Optional<Authenticator> own = Optional.ofNullable(this.authenticator)
+			.or(() -> beans.unique(Authenticator.class, "authenticator"));
 		if (own.isPresent()) {
-			return own.get();
+			return new EventPublishingAuthenticator(own.get(), publisher);
 		}
 		AuthenticationManager manager = Optional.ofNullable(this.authenticationManager)
 			.orElseGet(() -> http.getSharedObject(AuthenticationManager.class));
@@ -290,7 +309,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 			throw new IllegalStateException("GlobalGiving logins check an api_key: set kit.apiKeyVerifier(...) or define "
 					+ "an ApiKeyVerifier bean, or switch the dialect off with kit.globalGivingEnabled(false)");
 		}
-		return new AuthenticationManagerAuthenticator(manager, verifier);
+		return new AuthenticationManagerAuthenticator(manager, verifier, publisher);
 	}
 
 	private void createEndpoints(TokenIssuer issuer) {
@@ -315,9 +334,17 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	/** Looks collaborators up in the application context, when there is one. */
 	private record Beans(@Nullable ApplicationContext context) {
 
-		<T> Optional<T> unique(Class<T> type) {
-			return (this.context != null) ? Optional.ofNullable(this.context.getBeanProvider(type).getIfUnique())
-					: Optional.empty();
+		/** The one bean of a type (or its {@code @Primary} one); several without a primary fail, naming the fix. */
+		<T> Optional<T> unique(Class<T> type, String dslMethod) {
+			if (this.context == null) {
+				return Optional.empty();
+			}
+			T bean = this.context.getBeanProvider(type).getIfUnique();
+			if (bean == null && this.context.getBeanNamesForType(type).length > 1) {
+				throw new IllegalStateException("tokenKit found several " + type.getSimpleName() + " beans: mark one "
+						+ "@Primary or set kit." + dslMethod + "(...)");
+			}
+			return Optional.ofNullable(bean);
 		}
 
 		AuthenticationEventPublisher defaultEventPublisher() {

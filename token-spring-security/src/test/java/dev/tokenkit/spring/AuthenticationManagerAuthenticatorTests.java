@@ -4,9 +4,15 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.InvalidCredentialsException;
+import java.util.ArrayList;
+import java.util.List;
+
 import org.junit.jupiter.api.Test;
 
+import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.core.userdetails.User;
@@ -23,6 +29,21 @@ class AuthenticationManagerAuthenticatorTests {
 
 	private final ProviderManager manager = new ProviderManager(provider());
 
+	private final List<String> failures = new ArrayList<>();
+
+	private final AuthenticationEventPublisher events = new AuthenticationEventPublisher() {
+
+		@Override
+		public void publishAuthenticationSuccess(Authentication authentication) {
+		}
+
+		@Override
+		public void publishAuthenticationFailure(AuthenticationException exception, Authentication authentication) {
+			AuthenticationManagerAuthenticatorTests.this.failures.add(authentication.getName());
+		}
+
+	};
+
 	private DaoAuthenticationProvider provider() {
 		DaoAuthenticationProvider provider = new DaoAuthenticationProvider(new InMemoryUserDetailsManager(
 				User.withUsername("me").password(this.encoder.encode("my_password")).roles("USER", "API").build(),
@@ -33,7 +54,7 @@ class AuthenticationManagerAuthenticatorTests {
 
 	@Test
 	void authenticateWhenManagerAcceptsThenAccountNamedAfterResultWithoutFactorAuthorities() {
-		Account account = new AuthenticationManagerAuthenticator(this.manager, null)
+		Account account = new AuthenticationManagerAuthenticator(this.manager, null, this.events)
 			.authenticate(Credentials.of("me", "my_password"));
 		assertThat(account.id()).isEqualTo("me");
 		assertThat(account.authorities()).containsExactlyInAnyOrder("ROLE_USER", "ROLE_API");
@@ -41,7 +62,7 @@ class AuthenticationManagerAuthenticatorTests {
 
 	@Test
 	void authenticateWhenWrongPasswordDisabledOrEmptyThenInvalidCredentials() {
-		AuthenticationManagerAuthenticator authenticator = new AuthenticationManagerAuthenticator(this.manager, null);
+		AuthenticationManagerAuthenticator authenticator = new AuthenticationManagerAuthenticator(this.manager, null, this.events);
 		for (Credentials credentials : new Credentials[] { Credentials.of("me", "wrong"), Credentials.of("nobody", "x"),
 				Credentials.of("off", "pw"), Credentials.of("me", "") }) {
 			assertThatExceptionOfType(InvalidCredentialsException.class)
@@ -52,21 +73,22 @@ class AuthenticationManagerAuthenticatorTests {
 	@Test
 	void authenticateWhenApiKeyThenVerifierDecidesAndWithoutVerifierRefused() {
 		Credentials withKey = new Credentials("me", "my_password", "KEY");
-		assertThat(new AuthenticationManagerAuthenticator(this.manager, (key, principal) -> key.equals("KEY"))
+		assertThat(new AuthenticationManagerAuthenticator(this.manager, (key, principal) -> key.equals("KEY"), this.events)
 			.authenticate(withKey)
 			.username()).isEqualTo("me");
 		assertThatExceptionOfType(InvalidCredentialsException.class)
-			.isThrownBy(() -> new AuthenticationManagerAuthenticator(this.manager, (key, principal) -> false)
+			.isThrownBy(() -> new AuthenticationManagerAuthenticator(this.manager, (key, principal) -> false, this.events)
 				.authenticate(withKey));
+		assertThat(this.failures).containsExactly("me");
 		assertThatExceptionOfType(InvalidCredentialsException.class)
-			.isThrownBy(() -> new AuthenticationManagerAuthenticator(this.manager, null).authenticate(withKey));
+			.isThrownBy(() -> new AuthenticationManagerAuthenticator(this.manager, null, this.events).authenticate(withKey));
 	}
 
 	@Test
 	void authenticateWhenUserStoreFailsThenStoreUnavailable() {
 		AuthenticationManagerAuthenticator authenticator = new AuthenticationManagerAuthenticator((authentication) -> {
 			throw new AuthenticationServiceException("LDAP is down");
-		}, null);
+		}, null, this.events);
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> authenticator.authenticate(Credentials.of("me", "pw")));
 	}

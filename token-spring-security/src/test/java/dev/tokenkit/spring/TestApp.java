@@ -1,7 +1,10 @@
 package dev.tokenkit.spring;
 
 import java.security.Principal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import java.util.TreeSet;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -27,10 +30,12 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
-import org.springframework.security.provisioning.InMemoryUserDetailsManager;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 /**
@@ -59,16 +64,7 @@ class TestApp {
 
 	@Bean
 	UserDetailsService users() {
-		BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
-		return new InMemoryUserDetailsManager(
-				User.withUsername("me").password("{bcrypt}" + bcrypt.encode("my_password")).roles("USER").build(),
-				User.withUsername("John_Doe@hotmail.com")
-					.password("{bcrypt}" + bcrypt.encode("somepassword"))
-					.roles("USER", "DONOR")
-					.build(),
-				User.withUsername("admin").password("{bcrypt}" + bcrypt.encode("admin-password")).roles("ADMIN").build(),
-				User.withUsername("dave").password("{bcrypt}" + bcrypt.encode("dave-password")).roles("USER")
-					.disabled(true).build());
+		return new MemberDirectory();
 	}
 
 	@Bean
@@ -95,6 +91,41 @@ class TestApp {
 	@Bean
 	AuditEvents auditEvents() {
 		return new AuditEvents();
+	}
+
+	/** The app's own user store: a custom {@code UserDetailsService} with {@code {bcrypt}} passwords. */
+	static final class MemberDirectory implements UserDetailsService {
+
+		private final Map<String, UserDetails> members = new HashMap<>();
+
+		MemberDirectory() {
+			BCryptPasswordEncoder bcrypt = new BCryptPasswordEncoder(4);
+			add(User.withUsername("me").password("{bcrypt}" + bcrypt.encode("my_password")).roles("USER").build());
+			add(User.withUsername("John_Doe@hotmail.com")
+				.password("{bcrypt}" + bcrypt.encode("somepassword"))
+				.roles("USER", "DONOR")
+				.build());
+			add(User.withUsername("admin").password("{bcrypt}" + bcrypt.encode("admin-password")).roles("ADMIN").build());
+			add(User.withUsername("dave")
+				.password("{bcrypt}" + bcrypt.encode("dave-password"))
+				.roles("USER")
+				.disabled(true)
+				.build());
+		}
+
+		private void add(UserDetails member) {
+			this.members.put(member.getUsername(), member);
+		}
+
+		@Override
+		public UserDetails loadUserByUsername(String username) {
+			UserDetails member = this.members.get(username);
+			if (member == null) {
+				throw new UsernameNotFoundException("No such member");
+			}
+			return User.withUserDetails(member).build();
+		}
+
 	}
 
 	/** Records every Spring Security authentication event, like an app's audit listener. */
@@ -137,6 +168,16 @@ class TestApp {
 		@PreAuthorize("hasRole('ADMIN')")
 		String reports() {
 			return "reports";
+		}
+
+		@GetMapping("/api/public/go")
+		ModelAndView forwardToSecure() {
+			return new ModelAndView("forward:/secure/whoami");
+		}
+
+		@GetMapping("/secure/async")
+		Callable<String> async(@AuthenticationPrincipal TokenPrincipal principal) {
+			return () -> "async " + principal.username();
 		}
 
 		@GetMapping("/api/secure/donations")

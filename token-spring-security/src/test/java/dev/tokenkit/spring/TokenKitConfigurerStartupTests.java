@@ -1,5 +1,7 @@
 package dev.tokenkit.spring;
 
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.context.annotation.Bean;
@@ -28,6 +30,45 @@ class TokenKitConfigurerStartupTests {
 			.withStackTraceContaining("ApiKeyVerifier bean")
 			.withStackTraceContaining("kit.globalGivingEnabled(false)");
 		context.close();
+	}
+
+	@Test
+	void startWhenTwoTokenStoresWithoutPrimaryThenFailsNamingTheFix() {
+		assertStartupFails(TwoStoresApp.class, "several TokenStore beans: mark one @Primary or set kit.tokenService(...)");
+	}
+
+	private static void assertStartupFails(Class<?> app, String message) {
+		AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+		context.setServletContext(new MockServletContext());
+		context.register(app);
+		assertThatException().isThrownBy(context::refresh).withStackTraceContaining(message);
+		context.close();
+	}
+
+	@Configuration
+	@EnableWebSecurity
+	static class TwoStoresApp {
+
+		@Bean
+		SecurityFilterChain chain(HttpSecurity http) throws Exception {
+			return http.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.globalGivingEnabled(false)).build();
+		}
+
+		@Bean
+		TokenStore first() {
+			return new InMemoryTokenStore();
+		}
+
+		@Bean
+		TokenStore second() {
+			return new InMemoryTokenStore();
+		}
+
+		@Bean
+		UserDetailsService users() {
+			return new InMemoryUserDetailsManager(User.withUsername("me").password("{noop}pw").roles("USER").build());
+		}
+
 	}
 
 	@Configuration

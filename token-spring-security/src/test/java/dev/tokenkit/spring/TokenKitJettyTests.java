@@ -34,10 +34,12 @@ class TokenKitJettyTests {
 		context.register(TestApp.class);
 		ServletContextHandler handler = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
 		handler.addEventListener(new ContextLoaderListener(context));
-		handler.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")), "/*",
-				EnumSet.allOf(DispatcherType.class));
-		DispatcherServlet dispatcher = new DispatcherServlet(context);
-		handler.addServlet(new ServletHolder(dispatcher), "/");
+		FilterHolder security = new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain"));
+		security.setAsyncSupported(true);
+		handler.addFilter(security, "/*", EnumSet.allOf(DispatcherType.class));
+		ServletHolder dispatcher = new ServletHolder(new DispatcherServlet(context));
+		dispatcher.setAsyncSupported(true);
+		handler.addServlet(dispatcher, "/");
 		server = new Server();
 		server.addConnector(new ServerConnector(server));
 		server.setHandler(handler);
@@ -76,6 +78,26 @@ class TokenKitJettyTests {
 		RawHttp.Response response = http.get("/account", "Accept: text/html");
 		assertThat(response.status()).isEqualTo(302);
 		assertThat(response.header("Location")).endsWith("/login");
+	}
+
+	@Test
+	void forwardWhenToSecurePathThenTokenCheckedAndSessionUserNotEnough() {
+		assertThat(http.get("/api/public/go").status()).isEqualTo(401);
+		String token = TokenAnswers.token(http.get("/authentication_token?username=me&password=my_password"),
+				TokenAnswers.DSI_JSON, "application/json");
+		RawHttp.Response forwarded = http.get("/api/public/go?access_token=" + token);
+		assertThat(forwarded.status()).isEqualTo(200);
+		assertThat(forwarded.body()).isEqualTo("me [ROLE_USER]");
+	}
+
+	@Test
+	void asyncWhenTokenThenAsyncDispatchKeepsAuthenticationAndNoSession() {
+		String token = TokenAnswers.token(http.get("/authentication_token?username=me&password=my_password"),
+				TokenAnswers.DSI_JSON, "application/json");
+		RawHttp.Response response = http.get("/secure/async", "Authorization: Bearer " + token);
+		assertThat(response.status()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("async me");
+		assertThat(response.headerValues("Set-Cookie")).isEmpty();
 	}
 
 	@Test

@@ -70,6 +70,18 @@ public final class AcceptHeader {
 		return Optional.ofNullable(best);
 	}
 
+	/**
+	 * The format of an error answer where no format was negotiated yet (secure paths, entry points): what the header
+	 * asks for among JSON, XML and CSV, and JSON when it asks for none of them.
+	 *
+	 * @param accept the {@code Accept} header, or {@code null}
+	 * @return the format
+	 */
+	public static ResponseFormat forErrors(@Nullable String accept) {
+		return choose(accept, List.of(ResponseFormat.JSON, ResponseFormat.XML, ResponseFormat.CSV))
+			.orElse(ResponseFormat.JSON);
+	}
+
 	private static @Nullable Range mostSpecific(List<Range> ranges, ResponseFormat format) {
 		return ranges.stream()
 			.filter((range) -> range.specificity(format) >= 0)
