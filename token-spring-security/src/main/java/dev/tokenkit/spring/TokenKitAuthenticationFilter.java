@@ -9,6 +9,7 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -20,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
@@ -57,6 +59,10 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
+	private RequestMatcher apiKeyRequests = (request) -> false;
+
+	private @Nullable TokenAuthenticationFilter apiKeyRules;
+
 	/**
 	 * Creates the filter.
 	 *
@@ -73,6 +79,17 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		this.contextHolder = Objects.requireNonNull(contextHolder, "contextHolder cannot be null");
 	}
 
+	/**
+	 * Applies other token rules (with an api-key check) to the secure requests a matcher selects. Default: none.
+	 *
+	 * @param requests the secure requests that need an api key
+	 * @param rules token-servlet's filter with an {@code ApiKeyVerifier}
+	 */
+	public void setApiKeyRules(RequestMatcher requests, TokenAuthenticationFilter rules) {
+		this.apiKeyRequests = Objects.requireNonNull(requests, "requests cannot be null");
+		this.apiKeyRules = Objects.requireNonNull(rules, "rules cannot be null");
+	}
+
 	@Override
 	public void doFilter(ServletRequest servletRequest, ServletResponse servletResponse, FilterChain chain)
 			throws ServletException, IOException {
@@ -85,7 +102,8 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		}
 		TokenPrincipal principal;
 		try {
-			principal = this.tokens.authenticate(request);
+			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(request))
+					? this.apiKeyRules.authenticate(request) : this.tokens.authenticate(request);
 		}
 		catch (TokenKitHttpException ex) {
 			fail(request, response, ex);

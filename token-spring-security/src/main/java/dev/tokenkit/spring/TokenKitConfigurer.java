@@ -18,6 +18,7 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
@@ -88,7 +89,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private boolean globalGivingEnabled = true;
 
-	private boolean requireApiKey;
+	private @Nullable RequestMatcher requireApiKey;
 
 	private String realm = "tokenkit";
 
@@ -159,7 +160,19 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer requireApiKey(boolean requireApiKey) {
-		this.requireApiKey = requireApiKey;
+		this.requireApiKey = requireApiKey ? AnyRequestMatcher.INSTANCE : null;
+		return this;
+	}
+
+	/**
+	 * Requires an {@code api_key} parameter of the token's account on the secure requests the matcher selects (for
+	 * example GlobalGiving's {@code /api/secure/givingservice/**} calls). Default: none.
+	 *
+	 * @param secureRequests the secure requests that need an api key
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer requireApiKey(RequestMatcher secureRequests) {
+		this.requireApiKey = Objects.requireNonNull(secureRequests, "secureRequests cannot be null");
 		return this;
 	}
 
@@ -279,17 +292,23 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 			.or(() -> beans.unique(ApiKeyVerifier.class, "apiKeyVerifier"))
 			.orElse(null);
 		this.deferredAuthenticator.set(credentialsChecker(http, beans, verifier, publisher));
-		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(
-				Objects.requireNonNull(this.resolvedTokenService, "init() runs before configure()"));
+		TokenService tokens = Objects.requireNonNull(this.resolvedTokenService, "init() runs before configure()");
+		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(tokens);
 		tokenRules.setRealm(this.realm);
-		if (this.requireApiKey) {
-			tokenRules.setApiKeyVerifier(Objects.requireNonNull(verifier, "requireApiKey(true) needs an ApiKeyVerifier: "
+		TokenAuthenticationFilter apiKeyRules = new TokenAuthenticationFilter(tokens);
+		apiKeyRules.setRealm(this.realm);
+		if (this.requireApiKey != null) {
+			apiKeyRules.setApiKeyVerifier(Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
 					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
+		}
+		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokenRules, this.entryPoint,
+				publisher, getSecurityContextHolderStrategy());
+		if (this.requireApiKey != null) {
+			authentication.setApiKeyRules(this.requireApiKey, apiKeyRules);
 		}
 		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
-		http.addFilterBefore(postProcess(new TokenKitAuthenticationFilter(tokenRules, this.entryPoint, publisher,
-				getSecurityContextHolderStrategy())), ExceptionTranslationFilter.class);
+		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
 	}
 
 	private Authenticator credentialsChecker(HttpSecurity http, Beans beans, @Nullable ApiKeyVerifier verifier,
