@@ -1,0 +1,87 @@
+package dev.tokenkit.sample;
+
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ResponseStatusException;
+
+import dev.tokenkit.core.TokenPrincipal;
+
+/**
+ * The small API behind tokens: donations for the token's account (GlobalGiving-style, {@code api_key} and
+ * {@code api_token} required), who the token is, and the public project list. JSON or XML by {@code Accept}.
+ *
+ * @since 0.1.0
+ */
+@RestController
+public class ApiController {
+
+	private final DonationLedger ledger;
+
+	/**
+	 * Creates the controller.
+	 *
+	 * @param ledger the donations
+	 */
+	public ApiController(DonationLedger ledger) {
+		this.ledger = ledger;
+	}
+
+	/**
+	 * Records a donation for the token's account.
+	 *
+	 * @param principal the token's account
+	 * @param donation the donation
+	 * @return the donation recorded
+	 */
+	@PostMapping("/api/secure/givingservice/donations")
+	@ResponseStatus(HttpStatus.CREATED)
+	public Donation donate(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody Donation donation) {
+		if (!Projects.exists(donation.projectId())) {
+			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such project");
+		}
+		this.ledger.record(principal.accountId(), donation);
+		return donation;
+	}
+
+	/**
+	 * The token account's own donations.
+	 *
+	 * @param principal the token's account
+	 * @return its donations
+	 */
+	@GetMapping("/api/secure/givingservice/donations")
+	public List<Donation> donations(@AuthenticationPrincipal TokenPrincipal principal) {
+		return this.ledger.of(principal.accountId());
+	}
+
+	/**
+	 * Who the token stands for.
+	 *
+	 * @param principal the token's account
+	 * @return the username and authorities
+	 */
+	@GetMapping("/secure/whoami")
+	public Map<String, Object> whoami(@AuthenticationPrincipal TokenPrincipal principal) {
+		return Map.of("username", principal.username(), "authorities", new TreeSet<>(principal.authorities()));
+	}
+
+	/**
+	 * The projects, for anyone.
+	 *
+	 * @return the projects
+	 */
+	@GetMapping("/api/public/projects")
+	public List<Projects> projects() {
+		return Projects.ALL;
+	}
+
+}

@@ -1,0 +1,45 @@
+package dev.tokenkit.sample;
+
+import java.security.Principal;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * The site's pages from before tokens: the home page, and the account page for logged-in users.
+ *
+ * @since 0.1.0
+ */
+@RestController
+public class PageController {
+
+	private static final String HEAD = "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+			+ "<title>Donations</title><link rel=\"stylesheet\" href=\"/static/site.css\"></head><body>";
+
+	/**
+	 * The home page.
+	 *
+	 * @return the page
+	 */
+	@GetMapping(value = "/", produces = "text/html")
+	public String home() {
+		return HEAD + "<h1>Donations</h1><p>A small donations site with its own login, and tokenkit for its API.</p>"
+				+ "<ul><li><a href=\"/account\">Your account</a> (form login)</li>"
+				+ "<li><a href=\"/try\">Try the token API</a></li>"
+				+ "<li><a href=\"/api/public/projects\">Projects (JSON)</a></li></ul></body></html>";
+	}
+
+	/**
+	 * The logged-in user's account page.
+	 *
+	 * @param principal the logged-in user
+	 * @return the page
+	 */
+	@GetMapping(value = "/account", produces = "text/html")
+	public String account(Principal principal) {
+		return HEAD + "<h1>Your account</h1><p id=\"user\">Logged in as " + HtmlUtils.htmlEscape(principal.getName())
+				+ "</p><p><a href=\"/\">Home</a></p></body></html>";
+	}
+
+}
