@@ -1,0 +1,176 @@
+package dev.tokenkit.sample;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import dev.tokenkit.servlet.testing.RawHttp;
+import dev.tokenkit.servlet.testing.TokenAnswers;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The sample over real HTTP in embedded Jetty: the README's curl examples, donations, expiry, and form login. */
+class SampleEndToEndTests {
+
+	private static SampleApp app;
+
+	private static RawHttp http;
+
+	@BeforeAll
+	static void start() {
+		app = new SampleApp();
+		http = app.http();
+	}
+
+	@AfterAll
+	static void stop() {
+		app.close();
+	}
+
+	private static String dsiToken(String user, String password) {
+		return TokenAnswers.token(http.get("/authentication_token", "Authorization: user " + user + ":" + password),
+				TokenAnswers.DSI_JSON, "application/json");
+	}
+
+	private static String ggToken() {
+		return TokenAnswers.token(http.post("/api/userservice/tokens", "{'auth_request':{'user':{'email':"
+				+ "'John_Doe@hotmail.com','password':'somepassword'}, 'api_key':'YOUR_API_KEY'}}",
+				"Content-Type: application/json"), TokenAnswers.GG_JSON, "application/json");
+	}
+
+	/**
+	 * Runs every {@code curl} line of the README, as printed but for the port, with {@code TOKEN} replaced by the token
+	 * the section's first call issued; each must succeed with the status its comment or kind implies.
+	 */
+	@Test
+	void readmeCurlExamplesWhenRunAsPrintedThenEachAnswersAsDocumented() throws Exception {
+		List<String> commands = readmeCurlCommands();
+		assertThat(commands).hasSizeGreaterThanOrEqualTo(7);
+		String token = null;
+		for (String printed : commands) {
+			String command = printed.replace("http://localhost:8080", app.baseUrl());
+			boolean issuing = !command.contains("TOKEN");
+			if (!issuing) {
+				command = command.replace("TOKEN", token);
+			}
+			Result result = curl(command);
+			assertThat(result.status()).as("%s answered %s", printed, result).isEqualTo(
+					command.contains("-X DELETE") ? 204 : 200);
+			if (issuing) {
+				Matcher matcher = Pattern.compile(TokenAnswers.TOKEN).matcher(result.body());
+				assertThat(matcher.find()).as("token in %s", result).isTrue();
+				token = matcher.group(1);
+			}
+		}
+	}
+
+	@Test
+	void donationWhenMadeWithOneAccountsTokenThenOnlyThatAccountSeesIt() {
+		String john = ggToken();
+		RawHttp.Response json = http.post("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + john,
+				"{\"project_id\":\"p-school-books\",\"amount\":40}", "Content-Type: application/json",
+				"Accept: application/json");
+		assertThat(json.status()).isEqualTo(201);
+		RawHttp.Response xml = http.post("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + john,
+				"<donation><project_id>p-solar-clinic</project_id><amount>12.5</amount></donation>",
+				"Content-Type: application/xml", "Accept: application/xml");
+		assertThat(xml.status()).isEqualTo(201);
+		String mine = http.get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + john,
+				"Accept: application/json").body();
+		assertThat(mine).contains("p-school-books").contains("p-solar-clinic");
+		String me = dsiToken("me", "my_password");
+		String theirs = http.get("/api/secure/givingservice/donations?api_key=ME_API_KEY&api_token=" + me,
+				"Accept: application/json").body();
+		assertThat(theirs).isEqualTo("[]");
+		assertThat(http.get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + me).status())
+			.isEqualTo(401);
+		assertThat(http.get("/api/secure/givingservice/donations?api_token=" + john).status()).isEqualTo(400);
+	}
+
+	@Test
+	void shortTimeoutAccountWhenIdleLongerThanItsOwnTimeoutThenRefused() {
+		String shorty = dsiToken("shorty", "shorty_password");
+		String me = dsiToken("me", "my_password");
+		app.clock.advance(DemoAccounts.SHORTY_TIMEOUT.minusSeconds(1));
+		assertThat(http.get("/secure/whoami", "Authorization: Bearer " + shorty).status()).isEqualTo(200);
+		app.clock.advance(DemoAccounts.SHORTY_TIMEOUT.plusSeconds(1));
+		TokenAnswers.jsonError(http.get("/secure/whoami", "Authorization: Bearer " + shorty), 401, "invalid_token");
+		assertThat(http.get("/secure/whoami", "Authorization: Bearer " + me).status()).isEqualTo(200);
+		app.clock.advance(Duration.ofMinutes(31));
+		assertThat(http.get("/secure/whoami", "Authorization: Bearer " + me).status()).isEqualTo(401);
+	}
+
+	@Test
+	void formLoginWhenCsrfTokenThenAccountPageBesideTokens() {
+		RawHttp.Response loginPage = http.get("/login");
+		String session = cookie(loginPage);
+		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
+		assertThat(csrf.find()).as("csrf field in %s", loginPage.body()).isTrue();
+		RawHttp.Response refused = http.post("/login", "username=me&password=my_password",
+				"Content-Type: application/x-www-form-urlencoded", "Cookie: " + session);
+		assertThat(refused.status()).isEqualTo(403);
+		RawHttp.Response login = http.post("/login", "username=me&password=my_password&_csrf=" + csrf.group(1),
+				"Content-Type: application/x-www-form-urlencoded", "Cookie: " + session);
+		assertThat(login.status()).isEqualTo(302);
+		RawHttp.Response account = http.get("/account", "Cookie: " + cookie(login));
+		assertThat(account.status()).isEqualTo(200);
+		assertThat(account.body()).contains("Logged in as me");
+		assertThat(http.get("/account").status()).isEqualTo(302);
+		assertThat(http.get("/secure/whoami", "Cookie: " + cookie(login)).status()).isEqualTo(401);
+	}
+
+	@Test
+	void publicPagesWhenNoLoginThenServed() {
+		assertThat(http.get("/").status()).isEqualTo(200);
+		assertThat(http.get("/try").body()).contains("Give it a try");
+		assertThat(http.get("/api/public/projects", "Accept: application/json").body()).contains("p-clean-water");
+	}
+
+	private static String cookie(RawHttp.Response response) {
+		return response.headerValues("Set-Cookie").stream().map((value) -> value.split(";")[0]).findFirst()
+			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
+	}
+
+	private static List<String> readmeCurlCommands() throws IOException {
+		List<String> commands = new ArrayList<>();
+		StringBuilder current = null;
+		for (String line : Files.readAllLines(Path.of("..", "README.md"), StandardCharsets.UTF_8)) {
+			String code = line.replaceAll("\\s+#.*$", "").strip();
+			if (current == null && code.startsWith("curl ")) {
+				current = new StringBuilder();
+			}
+			if (current != null) {
+				boolean continues = code.endsWith("\\");
+				current.append(continues ? code.substring(0, code.length() - 1) : code).append(' ');
+				if (!continues) {
+					commands.add(current.toString().strip());
+					current = null;
+				}
+			}
+		}
+		return commands;
+	}
+
+	private record Result(int status, String body) {
+	}
+
+	private static Result curl(String command) throws IOException, InterruptedException {
+		Process process = new ProcessBuilder("bash", "-c", command + " -s -w '\\n%{http_code}'")
+			.redirectErrorStream(true)
+			.start();
+		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		assertThat(process.waitFor()).as("curl exit for %s: %s", command, output).isZero();
+		int newline = output.lastIndexOf('\n');
+		return new Result(Integer.parseInt(output.substring(newline + 1).strip()), output.substring(0, newline));
+	}
+
+}
