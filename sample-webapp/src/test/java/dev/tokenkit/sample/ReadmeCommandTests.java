@@ -1,0 +1,77 @@
+package dev.tokenkit.sample;
+
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import dev.tokenkit.servlet.testing.RawHttp;
+import dev.tokenkit.servlet.testing.TokenAnswers;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Starts the sample with the README's first command itself, in a forked Maven ({@code ./mvnw -pl sample-webapp -am
+ * jetty:run}, on a free port through {@code -Djetty.http.port}), and checks that it serves the home page and a token.
+ */
+class ReadmeCommandTests {
+
+	private static final Duration STARTUP_LIMIT = Duration.ofMinutes(4);
+
+	@Test
+	void readmeFirstCommandWhenRunThenHomePageAndTokenOnTheGivenPort() throws Exception {
+		int port = freePort();
+		Path root = Path.of("..").toAbsolutePath().normalize();
+		File log = Path.of("target", "jetty-run.log").toFile();
+		Process maven = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-pl", "sample-webapp", "-am",
+				"jetty:run", "-Djetty.http.port=" + port)
+			.directory(root.toFile())
+			.redirectErrorStream(true)
+			.redirectOutput(log)
+			.start();
+		try {
+			RawHttp http = new RawHttp(port);
+			awaitStarted(maven, port);
+			assertThat(http.get("/").status()).isEqualTo(200);
+			TokenAnswers.token(http.get("/authentication_token?username=me&password=my_password"),
+					TokenAnswers.DSI_JSON, "application/json");
+		}
+		finally {
+			maven.descendants().forEach(ProcessHandle::destroy);
+			maven.destroy();
+			maven.waitFor();
+		}
+	}
+
+	private static void awaitStarted(Process maven, int port) throws InterruptedException {
+		Instant deadline = Instant.now().plus(STARTUP_LIMIT);
+		while (Instant.now().isBefore(deadline)) {
+			assertThat(maven.isAlive()).as("jetty:run exited early; see target/jetty-run.log").isTrue();
+			if (listens(port)) {
+				return;
+			}
+			Thread.sleep(500);
+		}
+		throw new AssertionError("jetty:run did not listen on " + port + " within " + STARTUP_LIMIT);
+	}
+
+	private static boolean listens(int port) {
+		try (Socket probe = new Socket("127.0.0.1", port)) {
+			return probe.isConnected();
+		}
+		catch (IOException notYet) {
+			return false;
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
+	}
+
+}
