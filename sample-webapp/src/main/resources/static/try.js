@@ -16,6 +16,10 @@ function refreshLink() {
   $("dsi-link").href = link;
 }
 
+function refreshGlobalGivingRequest() {
+  $("gg-request").textContent = "POST /api/userservice/tokens\n" + globalGivingBody($("gg-format").value);
+}
+
 async function show(response) {
   $("status").textContent = response.status + " " + response.statusText;
   $("headers").textContent = [...response.headers].map(([name, value]) => name + ": " + value).join("\n");
@@ -28,6 +32,9 @@ async function show(response) {
 }
 
 async function call(url, options) {
+  $("status").textContent = "calling " + ((options && options.method) || "GET") + " " + url.split("?")[0] + " ...";
+  $("headers").textContent = "";
+  $("body").textContent = "";
   try {
     await show(await fetch(url, Object.assign({ credentials: "omit" }, options)));
   } catch (error) {
@@ -56,6 +63,8 @@ function secureUrl(path) {
 document.addEventListener("DOMContentLoaded", () => {
   ["dsi-username", "dsi-password", "dsi-callback", "dsi-format"].forEach((id) => $(id).addEventListener("input", refreshLink));
   refreshLink();
+  ["gg-email", "gg-password", "gg-api-key", "gg-format"].forEach((id) => $(id).addEventListener("input", refreshGlobalGivingRequest));
+  refreshGlobalGivingRequest();
   $("dsi-call").addEventListener("click", () => call(dsiLink()));
   $("gg-call").addEventListener("click", () => {
     const format = $("gg-format").value;

@@ -2,6 +2,7 @@ package dev.tokenkit.sample;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
@@ -32,7 +33,7 @@ public class ApiController {
 	 * @param ledger the donations
 	 */
 	public ApiController(DonationLedger ledger) {
-		this.ledger = ledger;
+		this.ledger = Objects.requireNonNull(ledger, "ledger cannot be null");
 	}
 
 	/**
@@ -45,7 +46,7 @@ public class ApiController {
 	@PostMapping("/api/secure/givingservice/donations")
 	@ResponseStatus(HttpStatus.CREATED)
 	public Donation donate(@AuthenticationPrincipal TokenPrincipal principal, @RequestBody Donation donation) {
-		if (!Projects.exists(donation.projectId())) {
+		if (!Project.exists(donation.projectId())) {
 			throw new ResponseStatusException(HttpStatus.BAD_REQUEST, "No such project");
 		}
 		this.ledger.record(principal.accountId(), donation);
@@ -80,8 +81,8 @@ public class ApiController {
 	 * @return the projects
 	 */
 	@GetMapping("/api/public/projects")
-	public List<Projects> projects() {
-		return Projects.ALL;
+	public List<Project> projects() {
+		return Project.ALL;
 	}
 
 }

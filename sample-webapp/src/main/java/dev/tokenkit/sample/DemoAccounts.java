@@ -5,6 +5,7 @@ import java.util.Set;
 
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.context.annotation.Profile;
 import org.springframework.stereotype.Component;
 
 import dev.tokenkit.core.TokenPolicy;
@@ -17,11 +18,13 @@ import dev.tokenkit.core.jdbc.JdbcAccountRepository;
  * The demo accounts of the sample's default (embedded) configuration, chosen so that the examples of both API
  * documents work exactly as printed: {@code me} / {@code my_password} (DSI), {@code John_Doe@hotmail.com} /
  * {@code somepassword} / api key {@code YOUR_API_KEY} (GlobalGiving), and {@code shorty} / {@code shorty_password},
- * whose own token timeout is one minute.
+ * whose own token timeout is one minute. Not loaded with the Spring profile {@code production}
+ * ({@code -Dspring.profiles.active=production}).
  *
  * @since 0.1.0
  */
 @Component
+@Profile("!production")
 public class DemoAccounts {
 
 	/** The short-timeout account's idle timeout. */

@@ -22,12 +22,12 @@ public class PageController {
 	 *
 	 * @return the page
 	 */
-	@GetMapping(value = "/", produces = "text/html")
+	@GetMapping(value = "/", produces = "text/html;charset=UTF-8")
 	public String home() {
 		return HEAD + "<h1>Donations</h1><p>A small donations site with its own login, and tokenkit for its API.</p>"
 				+ "<ul><li><a href=\"/account\">Your account</a> (form login)</li>"
 				+ "<li><a href=\"/try\">Try the token API</a></li>"
-				+ "<li><a href=\"/api/public/projects\">Projects (JSON)</a></li></ul></body></html>";
+				+ "<li><a href=\"/api/public/projects\">Project (JSON)</a></li></ul></body></html>";
 	}
 
 	/**
@@ -36,7 +36,7 @@ public class PageController {
 	 * @param principal the logged-in user
 	 * @return the page
 	 */
-	@GetMapping(value = "/account", produces = "text/html")
+	@GetMapping(value = "/account", produces = "text/html;charset=UTF-8")
 	public String account(Principal principal) {
 		return HEAD + "<h1>Your account</h1><p id=\"user\">Logged in as " + HtmlUtils.htmlEscape(principal.getName())
 				+ "</p><p><a href=\"/\">Home</a></p></body></html>";

@@ -10,7 +10,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
-import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
@@ -42,7 +41,6 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 @Configuration
 @EnableWebMvc
 @EnableWebSecurity
-@EnableMethodSecurity
 @ComponentScan
 public class SampleConfig implements WebMvcConfigurer {
 

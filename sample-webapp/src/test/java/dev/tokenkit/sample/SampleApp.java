@@ -42,7 +42,9 @@ final class SampleApp implements AutoCloseable {
 		ServletHolder dispatcher = new ServletHolder(new DispatcherServlet(context));
 		dispatcher.setAsyncSupported(true);
 		handler.addServlet(dispatcher, "/");
-		this.server.addConnector(new ServerConnector(this.server));
+		ServerConnector connector = new ServerConnector(this.server);
+		connector.setHost("127.0.0.1");
+		this.server.addConnector(connector);
 		this.server.setHandler(handler);
 		try {
 			this.server.start();

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +57,7 @@ class SampleEndToEndTests {
 		List<String> commands = readmeCurlCommands();
 		assertThat(commands).hasSizeGreaterThanOrEqualTo(7);
 		String token = null;
+		String lastSecureCall = null;
 		for (String printed : commands) {
 			String command = printed.replace("http://localhost:8080", app.baseUrl());
 			boolean issuing = !command.contains("TOKEN");
@@ -70,6 +72,31 @@ class SampleEndToEndTests {
 				assertThat(matcher.find()).as("token in %s", result).isTrue();
 				token = matcher.group(1);
 			}
+			else if (command.contains("-X DELETE")) {
+				assertThat(curl(lastSecureCall).status()).as("%s after logout", lastSecureCall).isEqualTo(401);
+			}
+			else {
+				lastSecureCall = command;
+			}
+		}
+	}
+
+	@Test
+	void donationWhenBodyInvalidThenProblemWithoutTokenOrStackTrace() {
+		String john = ggToken();
+		String target = "/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + john;
+		for (String[] body : new String[][] { { "application/json", "{\"project_id\":\"p-clean-water\"}" },
+				{ "application/json", "{\"project_id\":\"p-clean-water\",\"amount\":\"lots\"}" },
+				{ "application/json", "{\"project_id\":\"p-clean-water\",\"amount\":1e999999999}" },
+				{ "application/json", "{\"project_id\":\"nope\",\"amount\":5}" },
+				{ "application/xml", "<!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><donation><project_id>&x;"
+						+ "</project_id><amount>5</amount></donation>" } }) {
+			RawHttp.Response response = http.post(target, body[1], "Content-Type: " + body[0],
+					"Accept: application/json");
+			assertThat(response.status()).as("%s", body[1]).isEqualTo(400);
+			assertThat(response.header("Content-Type")).startsWith("application/problem+json");
+			assertThat(response.body()).doesNotContain(john).doesNotContain("YOUR_API_KEY").doesNotContain("Exception")
+				.doesNotContain("root:");
 		}
 	}
 
@@ -164,6 +191,12 @@ class SampleEndToEndTests {
 	}
 
 	private static Result curl(String command) throws IOException, InterruptedException {
+		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")),
+				() -> {
+					String reason = "Skipping the README curl test: curl is not installed";
+					System.err.println(reason);
+					return reason;
+				});
 		Process process = new ProcessBuilder("bash", "-c", command + " -s -w '\\n%{http_code}'")
 			.redirectErrorStream(true)
 			.start();
