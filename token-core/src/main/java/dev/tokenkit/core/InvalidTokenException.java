@@ -27,7 +27,13 @@ public final class InvalidTokenException extends RuntimeException {
 		UNKNOWN,
 
 		/** Past its idle timeout or its absolute lifetime. */
-		EXPIRED
+		EXPIRED,
+
+		/** A signed token whose signature, key, algorithm or claims do not verify. */
+		BAD_SIGNATURE,
+
+		/** A signed token revoked before its expiry. */
+		REVOKED
 
 	}
 

@@ -1,0 +1,432 @@
+package dev.tokenkit.core.jwt;
+
+import java.security.Key;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.Date;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenEvent;
+import dev.tokenkit.core.TokenListener;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenRecord;
+import dev.tokenkit.core.store.TokenStore;
+
+/**
+ * A {@link TokenService} that issues signed JWTs (RFC 7519) with jjwt: {@code sub} (the account id), {@code iat},
+ * {@code exp}, {@code jti}, {@code username}, {@code authorities}, and {@code iss}/{@code aud} when configured, with the
+ * active key's {@code kid} in the header. Any node with the key set can check a token without a store lookup for the
+ * token itself.
+ *
+ * <p>Design note: expiry is absolute. A token lives for its policy's idle timeout (the account's, else the endpoint's
+ * default), capped by the policy's maximum lifetime and by {@link Builder#maxTokenLifetime(Duration)}; a JWT cannot
+ * slide, so sliding idle expiry needs the {@link dev.tokenkit.core.opaque.OpaqueTokenService opaque service}.
+ * Validation resolves the key by {@code kid} and accepts only that key's one algorithm, so {@code alg: none}, an HS
+ * token presented to an RSA key, an unknown {@code kid}, a tampered token, a wrong {@code iss} or {@code aud}, an
+ * expired token (beyond the clock skew) or one not yet valid are all {@link InvalidTokenException}s. Revocation is
+ * kept in the {@link TokenStore}: {@link #revoke(String)} stores the token's {@code jti} until the token's own expiry,
+ * and {@link #revokeAll(String)} stores the moment from which the account's older tokens are refused (tokens carry
+ * whole seconds, so a token issued in the same second as the call is refused too). Each check therefore costs two
+ * store reads.
+ *
+ * @since 0.1.0
+ */
+public final class JwtTokenService implements TokenService {
+
+	private static final Logger logger = LoggerFactory.getLogger(JwtTokenService.class);
+
+	private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+	private final TokenStore store;
+
+	private final Clock clock;
+
+	private final JwtKeySet keys;
+
+	private final @Nullable String issuer;
+
+	private final @Nullable String audience;
+
+	private final Duration maxTokenLifetime;
+
+	private final TokenListener listener;
+
+	private final SecureRandom random;
+
+	private final JwtParser parser;
+
+	private JwtTokenService(Builder builder) {
+		this.store = builder.store;
+		this.clock = builder.clock;
+		this.keys = new JwtKeySet(builder.keys, builder.activeKid);
+		this.issuer = builder.issuer;
+		this.audience = builder.audience;
+		this.maxTokenLifetime = builder.maxTokenLifetime;
+		this.listener = builder.listener;
+		this.random = builder.random;
+		JwtParserBuilder parser = Jwts.parser()
+			.json(JacksonJwtJson.deserializer())
+			.keyLocator(this.keys)
+			.clock(() -> Date.from(this.clock.instant()))
+			.clockSkewSeconds(builder.clockSkew.toSeconds());
+		if (this.issuer != null) {
+			parser.requireIssuer(this.issuer);
+		}
+		if (this.audience != null) {
+			parser.requireAudience(this.audience);
+		}
+		this.parser = parser.build();
+	}
+
+	/**
+	 * Starts building a service whose revocations are kept in the given store.
+	 *
+	 * @param store where revoked {@code jti}s and account revocations are kept
+	 * @return a builder
+	 */
+	public static Builder builder(TokenStore store) {
+		return new Builder(store);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
+	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+		Objects.requireNonNull(account, "account cannot be null");
+		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
+		if (!account.enabled()) {
+			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
+		}
+		TokenPolicy policy = (account.policy() != null) ? account.policy() : defaultPolicy;
+		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
+		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
+		Instant expiresAt = issuedAt.plus(lifetime);
+		JwtKey key = this.keys.active();
+		var builder = Jwts.builder()
+			.json(JacksonJwtJson.serializer())
+			.header()
+			.keyId(key.kid())
+			.and()
+			.id(newJti())
+			.subject(account.id())
+			.issuedAt(Date.from(issuedAt))
+			.expiration(Date.from(expiresAt))
+			.claim("username", account.username())
+			.claim("authorities", List.copyOf(account.authorities()));
+		if (this.issuer != null) {
+			builder.issuer(this.issuer);
+		}
+		if (this.audience != null) {
+			builder.audience().add(this.audience);
+		}
+		String token = builder.signWith(Objects.requireNonNull(key.signingKey()),
+				(SecureDigestAlgorithm<Key, ?>) key.algorithm()).compact();
+		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
+		publish(TokenEvent.Type.ISSUED, account.id(), null);
+		return new IssuedToken(token, principal, issuedAt, expiresAt);
+	}
+
+	@Override
+	public TokenPrincipal authenticate(String token) {
+		Claims claims = verify(token);
+		TokenPrincipal principal = principal(claims);
+		if (isRevoked(claims)) {
+			throw reject(Reason.REVOKED, principal.accountId());
+		}
+		return principal;
+	}
+
+	@Override
+	public boolean revoke(String token) {
+		Claims claims;
+		try {
+			claims = verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			return false;
+		}
+		Instant now = this.clock.instant();
+		TokenRecord marker = marker(jtiMarker(claims.getId()), claims.getSubject(), now,
+				claims.getExpiration().toInstant().plusSeconds(60));
+		if (this.store.find(marker.hash()) == null) {
+			this.store.save(marker);
+		}
+		publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
+		return true;
+	}
+
+	@Override
+	public int revokeAll(String accountId) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		Instant now = this.clock.instant();
+		TokenRecord marker = marker(accountMarker(accountId), accountId, now, now.plus(this.maxTokenLifetime));
+		this.store.remove(marker.hash());
+		this.store.save(marker);
+		publish(TokenEvent.Type.REVOKED, accountId, null);
+		return 0;
+	}
+
+	private Claims verify(@Nullable String token) {
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+			throw reject(Reason.MALFORMED, null);
+		}
+		try {
+			Claims claims = this.parser.parseSignedClaims(token).getPayload();
+			if (claims.getId() == null || claims.getSubject() == null || claims.getIssuedAt() == null
+					|| claims.getExpiration() == null || !(claims.get("username") instanceof String)) {
+				throw reject(Reason.MALFORMED, null);
+			}
+			return claims;
+		}
+		catch (ExpiredJwtException ex) {
+			throw reject(Reason.EXPIRED, ex.getClaims().getSubject());
+		}
+		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+			throw reject(Reason.BAD_SIGNATURE, null);
+		}
+	}
+
+	private boolean isRevoked(Claims claims) {
+		if (this.store.find(jtiMarker(claims.getId())) != null) {
+			return true;
+		}
+		TokenRecord accountRevocation = this.store.find(accountMarker(claims.getSubject()));
+		return accountRevocation != null
+				&& !claims.getIssuedAt().toInstant().isAfter(accountRevocation.issuedAt());
+	}
+
+	private static TokenPrincipal principal(Claims claims) {
+		Object authorities = claims.get("authorities");
+		List<String> names = new ArrayList<>();
+		if (authorities instanceof Collection<?> collection) {
+			collection.forEach((authority) -> names.add(String.valueOf(authority)));
+		}
+		return new TokenPrincipal(claims.getSubject(), (String) claims.get("username"), Set.copyOf(names));
+	}
+
+	private static TokenRecord marker(TokenHash hash, String accountId, Instant at, Instant until) {
+		Duration lifetime = Duration.between(at, until).plusSeconds(1);
+		return new TokenRecord(hash, new TokenPrincipal(accountId, "[revocation]", Set.of()), at, at, lifetime,
+				at.plus(lifetime));
+	}
+
+	private static TokenHash jtiMarker(String jti) {
+		return TokenHash.of("jwt-revoked-jti:" + jti);
+	}
+
+	private static TokenHash accountMarker(String accountId) {
+		return TokenHash.of("jwt-revoked-account:" + accountId);
+	}
+
+	private String newJti() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static Duration shortest(Duration... durations) {
+		Duration shortest = durations[0];
+		for (Duration duration : durations) {
+			shortest = (duration.compareTo(shortest) < 0) ? duration : shortest;
+		}
+		return shortest;
+	}
+
+	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {
+		logger.debug("Refused a JWT: {}", reason);
+		publish(TokenEvent.Type.REJECTED, accountId, reason);
+		return new InvalidTokenException(reason);
+	}
+
+	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
+		try {
+			this.listener.onEvent(new TokenEvent(type, accountId, this.clock.instant(), reason));
+		}
+		catch (RuntimeException ex) {
+			logger.warn("A token listener failed on a {} event", type, ex);
+		}
+	}
+
+	/**
+	 * Builds a {@link JwtTokenService}. Not thread-safe; the service it builds is.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final TokenStore store;
+
+		private final Map<String, JwtKey> keys = new LinkedHashMap<>();
+
+		private @Nullable String activeKid;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration clockSkew = Duration.ofSeconds(30);
+
+		private Duration maxTokenLifetime = TokenPolicy.DEFAULT_MAX_LIFETIME;
+
+		private @Nullable String issuer;
+
+		private @Nullable String audience;
+
+		private TokenListener listener = TokenListener.disabled();
+
+		private SecureRandom random = new SecureRandom();
+
+		private Builder(TokenStore store) {
+			this.store = Objects.requireNonNull(store, "store cannot be null");
+		}
+
+		/**
+		 * Adds a key to the set; the first key with a signing key becomes the active one unless
+		 * {@link #activeKey(String)} says otherwise.
+		 *
+		 * @param key the key
+		 * @return this builder
+		 */
+		public Builder key(JwtKey key) {
+			Objects.requireNonNull(key, "key cannot be null");
+			if (this.keys.putIfAbsent(key.kid(), key) != null) {
+				throw new IllegalArgumentException("Two keys have the kid " + key.kid());
+			}
+			return this;
+		}
+
+		/**
+		 * Names the key new tokens are signed with. Default: the first key added that can sign.
+		 *
+		 * @param kid the active key's id
+		 * @return this builder
+		 */
+		public Builder activeKey(String kid) {
+			this.activeKid = Objects.requireNonNull(kid, "kid cannot be null");
+			return this;
+		}
+
+		/**
+		 * The clock that decides expiry. Default: {@link Clock#systemUTC()}.
+		 *
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * How far {@code exp} and {@code nbf} may be off between nodes. Default: 30 seconds.
+		 *
+		 * @param clockSkew the skew, whole seconds
+		 * @return this builder
+		 */
+		public Builder clockSkew(Duration clockSkew) {
+			this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew cannot be null");
+			return this;
+		}
+
+		/**
+		 * The longest any token may live, whatever its policy; also how long an account revocation is kept. Default:
+		 * 24 hours.
+		 *
+		 * @param maxTokenLifetime the cap
+		 * @return this builder
+		 */
+		public Builder maxTokenLifetime(Duration maxTokenLifetime) {
+			this.maxTokenLifetime = Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime cannot be null");
+			return this;
+		}
+
+		/**
+		 * Writes and requires this {@code iss}. Default: none.
+		 *
+		 * @param issuer the issuer
+		 * @return this builder
+		 */
+		public Builder issuer(String issuer) {
+			this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
+			return this;
+		}
+
+		/**
+		 * Writes and requires this {@code aud}. Default: none.
+		 *
+		 * @param audience the audience
+		 * @return this builder
+		 */
+		public Builder audience(String audience) {
+			this.audience = Objects.requireNonNull(audience, "audience cannot be null");
+			return this;
+		}
+
+		/**
+		 * Hears about issued, rejected and revoked tokens. Default: {@link TokenListener#disabled()}.
+		 *
+		 * @param listener the listener
+		 * @return this builder
+		 */
+		public Builder listener(TokenListener listener) {
+			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+			return this;
+		}
+
+		/**
+		 * Where {@code jti}s come from. Default: a new {@link SecureRandom}.
+		 *
+		 * @param random the random source
+		 * @return this builder
+		 */
+		public Builder random(SecureRandom random) {
+			this.random = Objects.requireNonNull(random, "random cannot be null");
+			return this;
+		}
+
+		/**
+		 * Builds the service.
+		 *
+		 * @return the service
+		 * @throws IllegalStateException if no key can sign, or the active key is unknown or cannot sign
+		 */
+		public JwtTokenService build() {
+			if (this.activeKid == null) {
+				this.activeKid = this.keys.values()
+					.stream()
+					.filter((key) -> key.signingKey() != null)
+					.map(JwtKey::kid)
+					.findFirst()
+					.orElseThrow(() -> new IllegalStateException("A JwtTokenService needs a key that can sign: add one "
+							+ "with key(JwtKey.hs256(kid, secret)) or another JwtKey factory"));
+			}
+			return new JwtTokenService(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,221 @@
+package dev.tokenkit.core.jwt;
+
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.spec.ECGenParameterSpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.List;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.testing.TestAccounts;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
+
+class JwtTokenServiceTests {
+
+	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
+
+	private static final TokenPolicy THIRTY_MINUTES = TokenPolicy.ofIdle(Duration.ofMinutes(30));
+
+	private final MutableClock clock = MutableClock.start();
+
+	private final InMemoryTokenStore store = new InMemoryTokenStore(this.clock);
+
+	private JwtTokenService service;
+
+	private long now;
+
+	@BeforeEach
+	void setUp() {
+		this.service = hsService("k1");
+		this.now = this.clock.instant().getEpochSecond();
+	}
+
+	private JwtTokenService hsService(String kid) {
+		return JwtTokenService.builder(this.store).key(JwtKey.hs256(kid, SECRET)).clock(this.clock)
+			.issuer("tokenkit-test").audience("api").build();
+	}
+
+	private void assertRefused(String token, Reason reason) {
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token))
+			.withMessage(InvalidTokenException.MESSAGE)
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(reason));
+	}
+
+	@Test
+	void authenticateWhenIssuedThenPrincipalWithKidInHeader() {
+		IssuedToken token = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		assertThat(this.service.authenticate(token.value())).isEqualTo(token.principal());
+		String header = new String(Base64.getUrlDecoder().decode(token.value().split("\\.")[0]), StandardCharsets.UTF_8);
+		assertThat(header).contains("\"kid\":\"k1\"").contains("\"alg\":\"HS256\"");
+		assertThat(token.expiresAt()).isEqualTo(token.issuedAt().plus(Duration.ofHours(10)));
+	}
+
+	@Test
+	void authenticateWhenPastAbsoluteExpiryBeyondSkewThenExpired() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMinutes(30).plusSeconds(29));
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
+		this.clock.advance(Duration.ofSeconds(2));
+		assertRefused(token.value(), Reason.EXPIRED);
+	}
+
+	@Test
+	void authenticateWhenRevokedThenRefusedAndOtherTokensKept() {
+		IssuedToken revoked = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken kept = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.revoke(revoked.value())).isTrue();
+		assertRefused(revoked.value(), Reason.REVOKED);
+		assertThat(this.service.authenticate(kept.value()).username()).isEqualTo("alice");
+		assertThat(this.service.revoke("not-a-jwt")).isFalse();
+	}
+
+	@Test
+	void authenticateWhenAccountRevokedThenEarlierTokensRefusedLaterAccepted() {
+		IssuedToken first = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken bobs = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		this.clock.advance(Duration.ofSeconds(5));
+		this.service.revokeAll("acct-alice");
+		assertRefused(first.value(), Reason.REVOKED);
+		assertThat(this.service.authenticate(bobs.value()).username()).isEqualTo("bob");
+		this.clock.advance(Duration.ofSeconds(1));
+		IssuedToken later = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.authenticate(later.value()).username()).isEqualTo("alice");
+	}
+
+	@Test
+	void authenticateWhenAlgNoneThenRefused() {
+		assertRefused(HandMadeJwt.unsigned("{\"alg\":\"none\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.unsigned("{\"alg\":\"nOnE\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenHsTokenSignedWithRsaPublicKeyThenRefused() throws NoSuchAlgorithmException {
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(2048);
+		var keys = rsa.generateKeyPair();
+		this.service = JwtTokenService.builder(this.store).key(JwtKey.rs256("r1", keys)).clock(this.clock).build();
+		String forged = HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"r1\"}",
+				HandMadeJwt.claims(this.now, 600, "x", "y"), keys.getPublic().getEncoded());
+		assertRefused(forged, Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenUnknownOrMissingKidThenRefused() {
+		String claims = HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api");
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k9\"}", claims, SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\"}", claims, SECRET), Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenHandMadeWithRightKeyThenAcceptedSoTheAttacksBelowFailForTheirOwnReason() {
+		String token = HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api"), SECRET);
+		assertThat(this.service.authenticate(token).username()).isEqualTo("alice");
+	}
+
+	@Test
+	void authenticateWhenPayloadOrSignatureTamperedThenRefused() {
+		String token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES).value();
+		String[] parts = token.split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+			.replace("\"alice\"", "\"admin\"");
+		assertRefused(parts[0] + "." + HandMadeJwt.b64(payload) + "." + parts[2], Reason.BAD_SIGNATURE);
+		char last = parts[2].charAt(0);
+		assertRefused(parts[0] + "." + parts[1] + "." + ((last == 'A') ? 'B' : 'A') + parts[2].substring(1),
+				Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenNotYetValidThenRefused() {
+		String payload = HandMadeJwt.claims(this.now, 3600, "tokenkit-test", "api")
+			.replace("{", "{\"nbf\":" + (this.now + 600) + ",");
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenWrongIssuerOrAudienceThenRefused() {
+		String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+		assertRefused(HandMadeJwt.hs256(header, HandMadeJwt.claims(this.now, 600, "someone-else", "api"), SECRET),
+				Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256(header, HandMadeJwt.claims(this.now, 600, "tokenkit-test", "other-api"),
+				SECRET), Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenHandMadeExpiredBeyondSkewThenExpired() {
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now - 3600, 3000, "tokenkit-test", "api"), SECRET), Reason.EXPIRED);
+	}
+
+	@Test
+	void authenticateWhenDuplicateClaimThenRefused() {
+		String payload = HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api").replace("{", "{\"sub\":\"acct-bob\",");
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "", "a.b.c", "a.b", "....", "tk_abc", "eyJhbGciOiJIUzI1NiJ9.e30.x" })
+	void authenticateWhenGarbageThenInvalidTokenNeverAnotherException(String token) {
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token));
+		assertThatExceptionOfType(InvalidTokenException.class)
+			.isThrownBy(() -> this.service.authenticate("x".repeat(9000)));
+	}
+
+	@Test
+	void hs256WhenSecretShorterThan256BitsThenRefusedWithClearMessage() {
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtKey.hs256("k", new byte[31]))
+			.withMessageContaining("at least 256 bits");
+	}
+
+	@Test
+	void authenticateWhenRs256Es256OrEdDsaThenRoundTrip() throws Exception {
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(2048);
+		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+		ec.initialize(new ECGenParameterSpec("secp256r1"));
+		for (JwtKey key : List.of(JwtKey.rs256("r", rsa.generateKeyPair()), JwtKey.es256("e", ec.generateKeyPair()),
+				JwtKey.eddsa("d", KeyPairGenerator.getInstance("Ed25519").generateKeyPair()))) {
+			JwtTokenService asymmetric = JwtTokenService.builder(this.store).key(key).clock(this.clock).build();
+			IssuedToken token = asymmetric.issue(TestAccounts.alice(), THIRTY_MINUTES);
+			assertThat(asymmetric.authenticate(token.value()).username()).as(key.toString()).isEqualTo("alice");
+		}
+	}
+
+	@Test
+	void authenticateWhenKeysRotateThenOldTokensWorkUntilOldKeyRemoved() {
+		byte[] newSecret = "fedcba9876543210fedcba9876543210".getBytes(StandardCharsets.US_ASCII);
+		String old = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES).value();
+		JwtTokenService rotated = JwtTokenService.builder(this.store).key(JwtKey.hs256("k1", SECRET))
+			.key(JwtKey.hs256("k2", newSecret)).activeKey("k2").clock(this.clock)
+			.issuer("tokenkit-test").audience("api").build();
+		assertThat(rotated.authenticate(old).username()).isEqualTo("alice");
+		String fresh = rotated.issue(TestAccounts.alice(), THIRTY_MINUTES).value();
+		JwtTokenService retired = JwtTokenService.builder(this.store).key(JwtKey.hs256("k2", newSecret))
+			.clock(this.clock).issuer("tokenkit-test").audience("api").build();
+		assertThat(retired.authenticate(fresh).username()).isEqualTo("alice");
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> retired.authenticate(old));
+	}
+
+	@Test
+	void classpathWhenJwtInUseThenNoJackson2() {
+		assertThatExceptionOfType(ClassNotFoundException.class)
+			.isThrownBy(() -> Class.forName("com.fasterxml.jackson.databind.ObjectMapper"));
+	}
+
+}
