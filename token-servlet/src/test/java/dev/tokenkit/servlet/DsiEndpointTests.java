@@ -6,9 +6,12 @@ import java.util.List;
 
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;
+import dev.tokenkit.servlet.testing.TokenKind;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -16,11 +19,21 @@ import org.junit.jupiter.params.provider.ValueSource;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The DSI dialect over real HTTP, starting with every request example of the DSI document, sent as printed. */
+@ParameterizedClass
+@EnumSource(TokenKind.class)
 class DsiEndpointTests {
 
-	private TestServer server = new TestServer().start();
+	private final TokenKind kind;
 
-	private final RawHttp http = this.server.http();
+	private TestServer server;
+
+	private RawHttp http;
+
+	DsiEndpointTests(TokenKind kind) {
+		this.kind = kind;
+		this.server = new TestServer(kind).start();
+		this.http = this.server.http();
+	}
 
 	@AfterEach
 	void stop() {
@@ -166,7 +179,7 @@ class DsiEndpointTests {
 	@Test
 	void getWhenJsonpSwitchedOffThenCallbackIgnored() {
 		this.server.close();
-		this.server = new TestServer().start((s) -> s.servlet.dsi().setJsonpEnabled(false));
+		this.server = new TestServer(this.kind).start((s) -> s.servlet.dsi().setJsonpEnabled(false));
 		TokenAnswers.token(this.server.http().get("/authentication_token?username=me&password=my_password&callback=cb"),
 				TokenAnswers.DSI_JSON, "application/json");
 	}
@@ -174,7 +187,7 @@ class DsiEndpointTests {
 	@Test
 	void getWhenQueryCredentialsSwitchedOffThen400SayingWhatToUse() {
 		this.server.close();
-		this.server = new TestServer().start((s) -> s.servlet.dsi().setQueryCredentialsEnabled(false));
+		this.server = new TestServer(this.kind).start((s) -> s.servlet.dsi().setQueryCredentialsEnabled(false));
 		RawHttp.Response response = this.server.http().get("/authentication_token?username=me&password=my_password");
 		TokenAnswers.jsonError(response, 400, "invalid_request");
 		assertThat(response.body()).contains("Authorization header").contains("POST /authentication_credentials");

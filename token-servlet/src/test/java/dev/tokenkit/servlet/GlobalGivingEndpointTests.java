@@ -4,14 +4,21 @@ import java.util.List;
 
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;
+import dev.tokenkit.servlet.testing.TokenKind;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The GlobalGiving dialect over real HTTP, starting with both cURL examples of the GlobalGiving document as printed. */
+@ParameterizedClass
+@EnumSource(TokenKind.class)
 class GlobalGivingEndpointTests {
+
+	private final TokenKind kind;
 
 	/** The XML request body of the seed document, byte for byte (the shell turns its line breaks into newlines). */
 	static final String SEED_XML = "<?xml version='1.0' encoding='UTF-8' standalone='yes'?>\n<auth_request>\n<user>\n"
@@ -22,9 +29,15 @@ class GlobalGivingEndpointTests {
 	static final String SEED_JSON = "{'auth_request':{'user':{'email':'John_Doe@hotmail.com','password':'somepassword'},"
 			+ " 'api_key':'YOUR_API_KEY'}}";
 
-	private final TestServer server = new TestServer().start();
+	private TestServer server;
 
-	private final RawHttp http = this.server.http();
+	private RawHttp http;
+
+	GlobalGivingEndpointTests(TokenKind kind) {
+		this.kind = kind;
+		this.server = new TestServer(kind).start();
+		this.http = this.server.http();
+	}
 
 	@AfterEach
 	void stop() {

@@ -22,7 +22,6 @@ import dev.tokenkit.core.account.ApiKeys;
 import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.account.StoredAccount;
-import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.CountingTokenStore;
@@ -71,13 +70,17 @@ public final class TestServer implements AutoCloseable {
 	private final ServletContextHandler context;
 
 	public TestServer() {
-		this(new InMemoryTokenStore(MutableClock.start()), "/");
+		this(TokenKind.OPAQUE);
 	}
 
-	private TestServer(TokenStore backing, String contextPath) {
-		this.store = new CountingTokenStore((backing instanceof InMemoryTokenStore) ? new InMemoryTokenStore(this.clock)
-				: backing);
-		this.tokenService = OpaqueTokenService.builder(this.store).clock(this.clock).build();
+	/** A server issuing tokens of the given kind. */
+	public TestServer(TokenKind kind) {
+		this(null, "/", kind);
+	}
+
+	private TestServer(TokenStore backing, String contextPath, TokenKind kind) {
+		this.store = new CountingTokenStore((backing != null) ? backing : new InMemoryTokenStore(this.clock));
+		this.tokenService = kind.service(this.store, this.clock);
 		this.accounts.save(new StoredAccount(new Account("acct-me", DSI_USER, "me@example.test", Set.of("ROLE_USER"),
 				true, null), TestAccounts.bcrypt(DSI_PASSWORD), ApiKeys.hash("ME_API_KEY")));
 		this.accounts.save(new StoredAccount(new Account("acct-john", "john", GG_EMAIL, Set.of("ROLE_USER", "ROLE_DONOR"),
@@ -103,12 +106,12 @@ public final class TestServer implements AutoCloseable {
 
 	/** A server whose token store is the given one, for fault tests. */
 	public static TestServer withStore(TokenStore store) {
-		return new TestServer(store, "/");
+		return new TestServer(store, "/", TokenKind.OPAQUE);
 	}
 
 	/** A server deployed under a context path. */
 	public static TestServer atContextPath(String contextPath) {
-		return new TestServer(new InMemoryTokenStore(MutableClock.start()), contextPath);
+		return new TestServer(null, contextPath, TokenKind.OPAQUE);
 	}
 
 	/** Configures the servlet and filter, then registers them and starts Jetty. */

@@ -11,7 +11,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 public final class TokenAnswers {
 
-	public static final String TOKEN = "(tk_[A-Za-z0-9_-]{49})";
+	/** An opaque token, or a signed JWT (three base64url parts). */
+	public static final String TOKEN = "(tk_[A-Za-z0-9_-]{49}|eyJ[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+)";
 
 	public static final Pattern DSI_JSON = Pattern.compile("\"" + TOKEN + "\"");
 
