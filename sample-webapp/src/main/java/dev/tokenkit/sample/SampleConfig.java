@@ -1,6 +1,8 @@
 package dev.tokenkit.sample;
 
+import java.security.SecureRandom;
 import java.time.Clock;
+import java.util.Base64;
 
 import javax.sql.DataSource;
 
@@ -25,6 +27,8 @@ import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 import dev.tokenkit.core.jdbc.JdbcSchema;
+import dev.tokenkit.core.jwt.JwtKey;
+import dev.tokenkit.core.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.servlet.AccountApiKeyVerifier;
@@ -121,14 +125,28 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Opaque tokens in memory.
+	 * The tokens: opaque in memory by default; signed JWTs with {@code -Dtokenkit.tokens=jwt} (HS256 with the base64
+	 * secret of {@code -Dtokenkit.jwt.secret}, at least 32 bytes, else a random secret for this run), with their
+	 * revocations in memory.
 	 *
 	 * @param clock the clock
 	 * @return the token service
 	 */
 	@Bean
 	TokenService tokenService(Clock clock) {
-		return OpaqueTokenService.builder(new InMemoryTokenStore(clock)).clock(clock).build();
+		InMemoryTokenStore store = new InMemoryTokenStore(clock);
+		if (!"jwt".equalsIgnoreCase(System.getProperty("tokenkit.tokens", "opaque"))) {
+			return OpaqueTokenService.builder(store).clock(clock).build();
+		}
+		String secret = System.getProperty("tokenkit.jwt.secret");
+		byte[] key = (secret != null) ? Base64.getDecoder().decode(secret) : randomSecret();
+		return JwtTokenService.builder(store).key(JwtKey.hs256("sample", key)).clock(clock).build();
+	}
+
+	private static byte[] randomSecret() {
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		return secret;
 	}
 
 	@Override

@@ -14,27 +14,40 @@ import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The sample over real HTTP in embedded Jetty: the README's curl examples, donations, expiry, and form login. */
+/**
+ * The sample over real HTTP in embedded Jetty: the README's curl examples, donations, expiry, and form login, with
+ * opaque tokens and with JWTs ({@code -Dtokenkit.tokens=jwt}).
+ */
+@ParameterizedClass
+@ValueSource(strings = { "opaque", "jwt" })
 class SampleEndToEndTests {
 
 	private static SampleApp app;
 
 	private static RawHttp http;
 
-	@BeforeAll
-	static void start() {
-		app = new SampleApp();
-		http = app.http();
+	SampleEndToEndTests(String tokens) {
+		if (app == null || !tokens.equals(System.getProperty("tokenkit.tokens"))) {
+			stop();
+			System.setProperty("tokenkit.tokens", tokens);
+			app = new SampleApp();
+			http = app.http();
+		}
 	}
 
 	@AfterAll
 	static void stop() {
-		app.close();
+		if (app != null) {
+			app.close();
+			app = null;
+		}
+		System.clearProperty("tokenkit.tokens");
 	}
 
 	private static String dsiToken(String user, String password) {
