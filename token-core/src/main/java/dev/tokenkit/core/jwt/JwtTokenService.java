@@ -30,6 +30,7 @@ import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenEvent;
+import dev.tokenkit.core.TokenEventPublisher;
 import dev.tokenkit.core.TokenListener;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
@@ -76,7 +77,7 @@ public final class JwtTokenService implements TokenService {
 
 	private final Duration maxTokenLifetime;
 
-	private final TokenListener listener;
+	private final TokenEventPublisher events;
 
 	private final SecureRandom random;
 
@@ -89,7 +90,7 @@ public final class JwtTokenService implements TokenService {
 		this.issuer = builder.issuer;
 		this.audience = builder.audience;
 		this.maxTokenLifetime = builder.maxTokenLifetime;
-		this.listener = builder.listener;
+		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.random = builder.random;
 		JwtParserBuilder parser = Jwts.parser()
 			.json(JacksonJwtJson.deserializer())
@@ -265,12 +266,7 @@ public final class JwtTokenService implements TokenService {
 	}
 
 	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
-		try {
-			this.listener.onEvent(new TokenEvent(type, accountId, this.clock.instant(), reason));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A token listener failed on a {} event", type, ex);
-		}
+		this.events.publish(type, accountId, reason);
 	}
 
 	/**

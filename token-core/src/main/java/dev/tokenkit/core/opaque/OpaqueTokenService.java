@@ -11,6 +11,7 @@ import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenEvent;
+import dev.tokenkit.core.TokenEventPublisher;
 import dev.tokenkit.core.TokenListener;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
@@ -53,7 +54,7 @@ public final class OpaqueTokenService implements TokenService {
 
 	private final int maxTokensPerAccount;
 
-	private final TokenListener listener;
+	private final TokenEventPublisher events;
 
 	private final OpaqueTokenCodec codec;
 
@@ -62,7 +63,7 @@ public final class OpaqueTokenService implements TokenService {
 		this.clock = new NonDecreasingClock(builder.clock);
 		this.touchInterval = builder.touchInterval;
 		this.maxTokensPerAccount = builder.maxTokensPerAccount;
-		this.listener = builder.listener;
+		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.codec = new OpaqueTokenCodec(builder.random);
 	}
 
@@ -169,12 +170,7 @@ public final class OpaqueTokenService implements TokenService {
 	}
 
 	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
-		try {
-			this.listener.onEvent(new TokenEvent(type, accountId, this.clock.instant(), reason));
-		}
-		catch (RuntimeException ex) {
-			logger.warn("A token listener failed on a {} event", type, ex);
-		}
+		this.events.publish(type, accountId, reason);
 	}
 
 	/**
