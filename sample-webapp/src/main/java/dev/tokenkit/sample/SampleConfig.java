@@ -135,8 +135,12 @@ public class SampleConfig implements WebMvcConfigurer {
 	@Bean
 	TokenService tokenService(Clock clock) {
 		InMemoryTokenStore store = new InMemoryTokenStore(clock);
-		if (!"jwt".equalsIgnoreCase(System.getProperty("tokenkit.tokens", "opaque"))) {
+		String tokens = System.getProperty("tokenkit.tokens", "opaque");
+		if (tokens.equals("opaque")) {
 			return OpaqueTokenService.builder(store).clock(clock).build();
+		}
+		if (!tokens.equals("jwt")) {
+			throw new IllegalStateException("tokenkit.tokens must be opaque or jwt, not " + tokens);
 		}
 		String secret = System.getProperty("tokenkit.jwt.secret");
 		byte[] key = (secret != null) ? Base64.getDecoder().decode(secret) : randomSecret();

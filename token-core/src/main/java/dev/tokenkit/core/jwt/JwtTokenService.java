@@ -54,8 +54,10 @@ import dev.tokenkit.core.store.TokenStore;
  * expired token (beyond the clock skew) or one not yet valid are all {@link InvalidTokenException}s. Revocation is
  * kept in the {@link TokenStore}: {@link #revoke(String)} stores the token's {@code jti} until the token's own expiry,
  * and {@link #revokeAll(String)} stores the moment from which the account's older tokens are refused (tokens carry
- * whole seconds, so a token issued in the same second as the call is refused too). Each check therefore costs two
- * store reads.
+ * whole seconds, so a token issued in the same second as the call is refused too; nodes need synchronised clocks).
+ * Each check therefore costs two store reads. Tokens are typed {@code at+jwt} (RFC 9068) and a token of another type,
+ * an {@code iat} in the future, a lifetime over the cap or claims of the wrong JSON type are refused even when the
+ * signature is good.
  *
  * @since 0.1.0
  */
@@ -64,6 +66,9 @@ public final class JwtTokenService implements TokenService {
 	private static final Logger logger = LoggerFactory.getLogger(JwtTokenService.class);
 
 	private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+	/** The account id revocation records are kept under. */
+	private static final String REVOCATIONS = "[jwt-revocations]";
 
 	private final TokenStore store;
 
@@ -76,6 +81,8 @@ public final class JwtTokenService implements TokenService {
 	private final @Nullable String audience;
 
 	private final Duration maxTokenLifetime;
+
+	private final Duration clockSkew;
 
 	private final TokenEventPublisher events;
 
@@ -90,6 +97,7 @@ public final class JwtTokenService implements TokenService {
 		this.issuer = builder.issuer;
 		this.audience = builder.audience;
 		this.maxTokenLifetime = builder.maxTokenLifetime;
+		this.clockSkew = builder.clockSkew;
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.random = builder.random;
 		JwtParserBuilder parser = Jwts.parser()
@@ -133,6 +141,7 @@ public final class JwtTokenService implements TokenService {
 			.json(JacksonJwtJson.serializer())
 			.header()
 			.keyId(key.kid())
+			.type(JwtKeySet.ACCESS_TOKEN_TYPE)
 			.and()
 			.id(newJti())
 			.subject(account.id())
@@ -172,25 +181,46 @@ public final class JwtTokenService implements TokenService {
 		catch (InvalidTokenException ex) {
 			return false;
 		}
-		Instant now = this.clock.instant();
-		TokenRecord marker = marker(jtiMarker(claims.getId()), claims.getSubject(), now,
-				claims.getExpiration().toInstant().plusSeconds(60));
-		if (this.store.find(marker.hash()) == null) {
-			this.store.save(marker);
+		TokenHash hash = jtiMarker(claims.getId());
+		if (this.store.find(hash) != null) {
+			return false;
+		}
+		Instant until = claims.getExpiration().toInstant().plus(this.clockSkew).plusSeconds(1);
+		if (!saveOnce(marker(hash, this.clock.instant(), until))) {
+			return false;
 		}
 		publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
 		return true;
 	}
 
+	/**
+	 * Records the moment before which the account's tokens are refused: one record per account whose last use is that
+	 * moment, moved forward (never back) by later calls, and kept until every token issued before it has expired.
+	 */
 	@Override
 	public int revokeAll(String accountId) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		Instant now = this.clock.instant();
-		TokenRecord marker = marker(accountMarker(accountId), accountId, now, now.plus(this.maxTokenLifetime));
-		this.store.remove(marker.hash());
-		this.store.save(marker);
+		TokenHash hash = accountMarker(accountId);
+		TokenRecord existing = this.store.find(hash);
+		if (existing != null && !existing.isAliveAt(now)) {
+			this.store.remove(hash);
+		}
+		saveOnce(marker(hash, now, now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1)));
+		this.store.touch(hash, now);
 		publish(TokenEvent.Type.REVOKED, accountId, null);
 		return 0;
+	}
+
+	/** Saves a marker unless another request saved the same one first. */
+	private boolean saveOnce(TokenRecord marker) {
+		try {
+			this.store.save(marker);
+			return true;
+		}
+		catch (IllegalStateException duplicate) {
+			return false;
+		}
 	}
 
 	private Claims verify(@Nullable String token) {
@@ -199,9 +229,8 @@ public final class JwtTokenService implements TokenService {
 		}
 		try {
 			Claims claims = this.parser.parseSignedClaims(token).getPayload();
-			if (claims.getId() == null || claims.getSubject() == null || claims.getIssuedAt() == null
-					|| claims.getExpiration() == null || !(claims.get("username") instanceof String)) {
-				throw reject(Reason.MALFORMED, null);
+			if (!hasExpectedClaims(claims)) {
+				throw reject(Reason.BAD_SIGNATURE, null);
 			}
 			return claims;
 		}
@@ -213,28 +242,50 @@ public final class JwtTokenService implements TokenService {
 		}
 	}
 
+	/**
+	 * The claims a token of ours always has: {@code iat} and {@code exp}, an {@code iat} not in the future, a lifetime
+	 * within the cap, string {@code jti}, {@code sub} and {@code username}, and a list of string {@code authorities}. A
+	 * token signed with the key but made some other way is refused.
+	 */
+	private boolean hasExpectedClaims(Claims claims) {
+		Date iat = claims.getIssuedAt();
+		Date exp = claims.getExpiration();
+		if (iat == null || exp == null || !(claims.get("jti", Object.class) instanceof String)
+				|| !(claims.get("sub", Object.class) instanceof String)
+				|| !(claims.get("username", Object.class) instanceof String)
+				|| !(claims.get("authorities", Object.class) instanceof Collection<?> authorities)
+				|| !authorities.stream().allMatch(String.class::isInstance)) {
+			return false;
+		}
+		Instant latestIssue = this.clock.instant().plus(this.clockSkew);
+		return !iat.toInstant().isAfter(latestIssue)
+				&& !exp.toInstant().isAfter(iat.toInstant().plus(this.maxTokenLifetime));
+	}
+
 	private boolean isRevoked(Claims claims) {
 		if (this.store.find(jtiMarker(claims.getId())) != null) {
 			return true;
 		}
 		TokenRecord accountRevocation = this.store.find(accountMarker(claims.getSubject()));
 		return accountRevocation != null
-				&& !claims.getIssuedAt().toInstant().isAfter(accountRevocation.issuedAt());
+				&& !claims.getIssuedAt().toInstant().isAfter(accountRevocation.lastUsedAt());
 	}
 
 	private static TokenPrincipal principal(Claims claims) {
-		Object authorities = claims.get("authorities");
 		List<String> names = new ArrayList<>();
-		if (authorities instanceof Collection<?> collection) {
-			collection.forEach((authority) -> names.add(String.valueOf(authority)));
-		}
+		((Collection<?>) claims.get("authorities", Object.class)).forEach((authority) -> names.add((String) authority));
 		return new TokenPrincipal(claims.getSubject(), (String) claims.get("username"), Set.copyOf(names));
 	}
 
-	private static TokenRecord marker(TokenHash hash, String accountId, Instant at, Instant until) {
-		Duration lifetime = Duration.between(at, until).plusSeconds(1);
-		return new TokenRecord(hash, new TokenPrincipal(accountId, "[revocation]", Set.of()), at, at, lifetime,
-				at.plus(lifetime));
+	/**
+	 * A revocation record: kept under its own account id, so that no store operation on the real account (a cap, a
+	 * {@code removeAll}) ever deletes it; its idle timeout is the whole retention, so that moving its last use forward
+	 * extends it.
+	 */
+	private static TokenRecord marker(TokenHash hash, Instant at, Instant until) {
+		Duration retention = Duration.between(at, until);
+		return new TokenRecord(hash, new TokenPrincipal(REVOCATIONS, REVOCATIONS, Set.of()), at, at, retention,
+				at.plus(Duration.ofDays(3650)));
 	}
 
 	private static TokenHash jtiMarker(String jti) {
@@ -344,7 +395,11 @@ public final class JwtTokenService implements TokenService {
 		 * @return this builder
 		 */
 		public Builder clockSkew(Duration clockSkew) {
-			this.clockSkew = Objects.requireNonNull(clockSkew, "clockSkew cannot be null");
+			Objects.requireNonNull(clockSkew, "clockSkew cannot be null");
+			if (clockSkew.isNegative() || clockSkew.compareTo(Duration.ofMinutes(5)) > 0) {
+				throw new IllegalArgumentException("clockSkew must be between 0 and 5 minutes");
+			}
+			this.clockSkew = clockSkew;
 			return this;
 		}
 
@@ -356,7 +411,11 @@ public final class JwtTokenService implements TokenService {
 		 * @return this builder
 		 */
 		public Builder maxTokenLifetime(Duration maxTokenLifetime) {
-			this.maxTokenLifetime = Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime cannot be null");
+			Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime cannot be null");
+			if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
+				throw new IllegalArgumentException("maxTokenLifetime must be positive");
+			}
+			this.maxTokenLifetime = maxTokenLifetime;
 			return this;
 		}
 
@@ -420,6 +479,7 @@ public final class JwtTokenService implements TokenService {
 					.orElseThrow(() -> new IllegalStateException("A JwtTokenService needs a key that can sign: add one "
 							+ "with key(JwtKey.hs256(kid, secret)) or another JwtKey factory"));
 			}
+			this.keys.values().forEach(JwtKeySet::checkSignsAndVerifies);
 			return new JwtTokenService(this);
 		}
 

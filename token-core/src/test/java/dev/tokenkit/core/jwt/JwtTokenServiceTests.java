@@ -98,9 +98,9 @@ class JwtTokenServiceTests {
 
 	@Test
 	void authenticateWhenAlgNoneThenRefused() {
-		assertRefused(HandMadeJwt.unsigned("{\"alg\":\"none\",\"kid\":\"k1\"}",
+		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"none\",\"kid\":\"k1\"}",
 				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
-		assertRefused(HandMadeJwt.unsigned("{\"alg\":\"nOnE\",\"kid\":\"k1\"}",
+		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"nOnE\",\"kid\":\"k1\"}",
 				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
 	}
 
@@ -110,7 +110,7 @@ class JwtTokenServiceTests {
 		rsa.initialize(2048);
 		var keys = rsa.generateKeyPair();
 		this.service = JwtTokenService.builder(this.store).key(JwtKey.rs256("r1", keys)).clock(this.clock).build();
-		String forged = HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"r1\"}",
+		String forged = HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"r1\"}",
 				HandMadeJwt.claims(this.now, 600, "x", "y"), keys.getPublic().getEncoded());
 		assertRefused(forged, Reason.BAD_SIGNATURE);
 	}
@@ -118,13 +118,13 @@ class JwtTokenServiceTests {
 	@Test
 	void authenticateWhenUnknownOrMissingKidThenRefused() {
 		String claims = HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api");
-		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k9\"}", claims, SECRET), Reason.BAD_SIGNATURE);
-		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\"}", claims, SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k9\"}", claims, SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\"}", claims, SECRET), Reason.BAD_SIGNATURE);
 	}
 
 	@Test
 	void authenticateWhenHandMadeWithRightKeyThenAcceptedSoTheAttacksBelowFailForTheirOwnReason() {
-		String token = HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+		String token = HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}",
 				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api"), SECRET);
 		assertThat(this.service.authenticate(token).username()).isEqualTo("alice");
 	}
@@ -145,12 +145,12 @@ class JwtTokenServiceTests {
 	void authenticateWhenNotYetValidThenRefused() {
 		String payload = HandMadeJwt.claims(this.now, 3600, "tokenkit-test", "api")
 			.replace("{", "{\"nbf\":" + (this.now + 600) + ",");
-		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
 	}
 
 	@Test
 	void authenticateWhenWrongIssuerOrAudienceThenRefused() {
-		String header = "{\"alg\":\"HS256\",\"kid\":\"k1\"}";
+		String header = "{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}";
 		assertRefused(HandMadeJwt.hs256(header, HandMadeJwt.claims(this.now, 600, "someone-else", "api"), SECRET),
 				Reason.BAD_SIGNATURE);
 		assertRefused(HandMadeJwt.hs256(header, HandMadeJwt.claims(this.now, 600, "tokenkit-test", "other-api"),
@@ -159,14 +159,14 @@ class JwtTokenServiceTests {
 
 	@Test
 	void authenticateWhenHandMadeExpiredBeyondSkewThenExpired() {
-		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}",
 				HandMadeJwt.claims(this.now - 3600, 3000, "tokenkit-test", "api"), SECRET), Reason.EXPIRED);
 	}
 
 	@Test
 	void authenticateWhenDuplicateClaimThenRefused() {
 		String payload = HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api").replace("{", "{\"sub\":\"acct-bob\",");
-		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}", payload, SECRET), Reason.BAD_SIGNATURE);
 	}
 
 	@ParameterizedTest
@@ -210,6 +210,62 @@ class JwtTokenServiceTests {
 			.clock(this.clock).issuer("tokenkit-test").audience("api").build();
 		assertThat(retired.authenticate(fresh).username()).isEqualTo("alice");
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> retired.authenticate(old));
+	}
+
+	@Test
+	void authenticateWhenNotTypedAsAccessTokenThenRefused() {
+		assertRefused(HandMadeJwt.hs256("{\"alg\":\"HS256\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api"), SECRET), Reason.BAD_SIGNATURE);
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"JWT\",\"alg\":\"HS256\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api"), SECRET), Reason.BAD_SIGNATURE);
+	}
+
+	@Test
+	void authenticateWhenSignedButClaimsOutOfRangeOrOfWrongTypeThenRefused() {
+		String header = "{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\"}";
+		String valid = HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api");
+		List<String> payloads = List.of(HandMadeJwt.claims(this.now + 86_400, 600, "tokenkit-test", "api"),
+				HandMadeJwt.claims(this.now - 60, 10L * 365 * 86_400, "tokenkit-test", "api"),
+				valid.replace("\"exp\":" + (this.now + 600), "\"exp\":\"9999999999\""),
+				valid.replace("[\"ROLE_USER\"]", "[null,{\"x\":1}]"), valid.replace("[\"ROLE_USER\"]", "\"ROLE_USER\""),
+				valid.replace("\"username\":\"alice\"", "\"username\":7"),
+				valid.replace("\"exp\":" + (this.now + 600) + ",", ""));
+		for (String payload : payloads) {
+			assertThatExceptionOfType(InvalidTokenException.class)
+				.isThrownBy(() -> this.service.authenticate(HandMadeJwt.hs256(header, payload, SECRET)))
+				.as(payload);
+		}
+	}
+
+	@Test
+	void revokeWhenAlreadyRevokedThenFalse() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.revoke(token.value())).isTrue();
+		assertThat(this.service.revoke(token.value())).isFalse();
+	}
+
+	@Test
+	void authenticateWhenAccountRevokedThenRefusedUntilTheTokenIsDeadEvenWithinClockSkew() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofHours(24)));
+		this.clock.advance(Duration.ofSeconds(1));
+		this.service.revokeAll("acct-alice");
+		this.clock.advance(Duration.ofHours(24).plusSeconds(2));
+		assertRefused(token.value(), Reason.REVOKED);
+		this.service.revokeAll("acct-alice");
+		IssuedToken later = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertRefused(later.value(), Reason.REVOKED);
+		this.clock.advance(Duration.ofSeconds(1));
+		assertThat(this.service.issue(TestAccounts.alice(), THIRTY_MINUTES).value()).isNotNull();
+	}
+
+	@Test
+	void buildWhenKeyCannotSignWithItsAlgorithmThenFailsNamingTheKid() throws Exception {
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(1024);
+		JwtKey weak = JwtKey.rs256("weak-rsa", rsa.generateKeyPair());
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> JwtTokenService.builder(this.store).key(weak).build())
+			.withMessageContaining("weak-rsa");
 	}
 
 	@Test
