@@ -1,0 +1,291 @@
+package dev.tokenkit.redis;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+
+import io.lettuce.core.ClientOptions;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.RedisCommandExecutionException;
+import io.lettuce.core.RedisException;
+import io.lettuce.core.RedisURI;
+import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.resource.ClientResources;
+import io.lettuce.core.resource.Delay;
+import org.jspecify.annotations.Nullable;
+
+import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenRecord;
+import dev.tokenkit.core.store.TokenStore;
+
+/**
+ * A {@link TokenStore} in Redis 7 (standalone), shared by every node: each token's record is a hash under its
+ * {@link TokenHash} whose TTL is its remaining life plus one minute (so an expired token is still told apart from an
+ * unknown one, as with the other stores), and each account has a set of its tokens, so that {@link #removeAll(String)}
+ * is one round trip per account rather than a scan. Every operation is one atomic Lua script or command (see
+ * {@link RedisScripts}); {@link #touch(TokenHash, Instant)} moves a last use forward only while the token is alive.
+ *
+ * <p>One thread-safe Lettuce connection serves every request. It is opened on first use, so the app starts even while
+ * Redis is down, and reconnects every 250 ms after a loss. While Redis is unreachable commands are refused at once
+ * rather than queued, and any command slower than the timeout fails: both become a {@link StoreUnavailableException}
+ * (HTTP {@code 503}); service resumes by itself once Redis answers again.
+ *
+ * @since 0.1.0
+ */
+public final class RedisTokenStore implements TokenStore, AutoCloseable {
+
+	private static final Duration RETENTION_AFTER_EXPIRY = Duration.ofMinutes(1);
+
+	private final RedisClient client;
+
+	private final Clock clock;
+
+	private final String tokenPrefix;
+
+	private final String accountPrefix;
+
+	private final Duration maxTokenLifetime;
+
+	private volatile @Nullable StatefulRedisConnection<String, String> connection;
+
+	private RedisTokenStore(Builder builder) {
+		ClientResources resources = ClientResources.builder()
+			.reconnectDelay(Delay.constant(Duration.ofMillis(250)))
+			.build();
+		this.client = RedisClient.create(resources, RedisURI.builder(builder.uri).withTimeout(builder.timeout).build());
+		this.client.setOptions(ClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled(builder.timeout))
+			.build());
+		this.clock = builder.clock;
+		this.tokenPrefix = builder.keyPrefix + "token:";
+		this.accountPrefix = builder.keyPrefix + "account:";
+		this.maxTokenLifetime = builder.maxTokenLifetime;
+	}
+
+	/**
+	 * Starts building a store on the Redis a URI names: {@code redis://[:password@]host[:port][/database]}, or
+	 * {@code rediss://...} for TLS.
+	 *
+	 * @param redisUri the Redis URI
+	 * @return a builder
+	 */
+	public static Builder builder(String redisUri) {
+		return new Builder(RedisURI.create(Objects.requireNonNull(redisUri, "redisUri cannot be null")));
+	}
+
+	@Override
+	public void save(TokenRecord record) {
+		TokenPrincipal principal = record.principal();
+		Long saved = run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,
+				new String[] { tokenKey(record.hash()), this.accountPrefix + principal.accountId() },
+				principal.accountId(), principal.username(), String.join(",", new TreeSet<>(principal.authorities())),
+				millis(record.issuedAt()), millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
+				millis(record.expiresAt()), ttl(record), Long.toString(this.maxTokenLifetime.toMillis()),
+				record.hash().toHex()));
+		if (saved == null || saved == 0) {
+			throw new IllegalStateException("A token with this hash is already stored");
+		}
+	}
+
+	@Override
+	public @Nullable TokenRecord find(TokenHash hash) {
+		Map<String, String> fields = run((redis) -> redis.hgetall(tokenKey(hash)));
+		if (fields == null || fields.isEmpty()) {
+			return null;
+		}
+		return record(hash, fields.get("a"), fields.get("u"), fields.get("r"), fields.get("i"), fields.get("l"),
+				fields.get("d"), fields.get("e"));
+	}
+
+	@Override
+	public void touch(TokenHash hash, Instant usedAt) {
+		TokenRecord current = find(hash);
+		if (current == null) {
+			return;
+		}
+		String ttl = ttl(current.withLastUsedAt(usedAt));
+		run((redis) -> redis.eval(RedisScripts.TOUCH, ScriptOutputType.INTEGER, new String[] { tokenKey(hash) },
+				millis(usedAt), ttl));
+	}
+
+	@Override
+	public boolean remove(TokenHash hash) {
+		Long removed = run((redis) -> redis.eval(RedisScripts.REMOVE, ScriptOutputType.INTEGER,
+				new String[] { tokenKey(hash) }, this.accountPrefix, hash.toHex()));
+		return removed != null && removed > 0;
+	}
+
+	@Override
+	public int removeAll(String accountId) {
+		Long removed = run((redis) -> redis.eval(RedisScripts.REMOVE_ALL, ScriptOutputType.INTEGER,
+				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
+		return (removed != null) ? removed.intValue() : 0;
+	}
+
+	@Override
+	public List<TokenRecord> findByAccount(String accountId) {
+		List<Object> flat = run((redis) -> redis.eval(RedisScripts.FIND_BY_ACCOUNT, ScriptOutputType.MULTI,
+				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
+		List<TokenRecord> records = new ArrayList<>();
+		for (int i = 0; flat != null && i + 8 <= flat.size(); i += 8) {
+			List<String> v = flat.subList(i, i + 8).stream().map(String::valueOf).toList();
+			records.add(record(TokenHash.fromHex(v.get(0)), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
+					v.get(7)));
+		}
+		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
+		return records;
+	}
+
+	/** Closes the connection and the client. */
+	@Override
+	public void close() {
+		StatefulRedisConnection<String, String> open = this.connection;
+		if (open != null) {
+			open.close();
+		}
+		this.client.shutdown();
+	}
+
+	private <T> T run(Function<RedisCommands<String, String>, T> command) {
+		try {
+			return command.apply(connection().sync());
+		}
+		catch (RedisCommandExecutionException ex) {
+			throw new IllegalStateException("A tokenkit Redis script failed", ex);
+		}
+		catch (RedisException ex) {
+			throw new StoreUnavailableException(ex);
+		}
+	}
+
+	private StatefulRedisConnection<String, String> connection() {
+		StatefulRedisConnection<String, String> open = this.connection;
+		if (open != null) {
+			return open;
+		}
+		synchronized (this) {
+			if (this.connection == null) {
+				this.connection = this.client.connect();
+			}
+			return this.connection;
+		}
+	}
+
+	/** The key's TTL: the record's remaining life by this store's clock, plus the retention, at least 1 ms. */
+	private String ttl(TokenRecord record) {
+		long remaining = Duration.between(this.clock.instant(), record.deadline().plus(RETENTION_AFTER_EXPIRY)).toMillis();
+		return Long.toString(Math.max(1, remaining));
+	}
+
+	private String tokenKey(TokenHash hash) {
+		return this.tokenPrefix + hash.toHex();
+	}
+
+	private static String millis(Instant instant) {
+		return Long.toString(instant.toEpochMilli());
+	}
+
+	private static TokenRecord record(TokenHash hash, String account, String username, String authorities,
+			String issued, String last, String idle, String expires) {
+		Set<String> names = Arrays.stream(authorities.split(",")).filter((a) -> !a.isEmpty())
+			.collect(Collectors.toUnmodifiableSet());
+		return new TokenRecord(hash, new TokenPrincipal(account, username, names),
+				Instant.ofEpochMilli(Long.parseLong(issued)), Instant.ofEpochMilli(Long.parseLong(last)),
+				Duration.ofMillis(Long.parseLong(idle)), Instant.ofEpochMilli(Long.parseLong(expires)));
+	}
+
+	/**
+	 * Builds a {@link RedisTokenStore}.
+	 *
+	 * @since 0.1.0
+	 */
+	public static final class Builder {
+
+		private final RedisURI uri;
+
+		private Clock clock = Clock.systemUTC();
+
+		private Duration timeout = Duration.ofSeconds(2);
+
+		private String keyPrefix = "tokenkit:";
+
+		private Duration maxTokenLifetime = Duration.ofHours(24);
+
+		private Builder(RedisURI uri) {
+			this.uri = uri;
+		}
+
+		/**
+		 * The clock TTLs are computed with: the token service's. Default: {@link Clock#systemUTC()}.
+		 *
+		 * @param clock the clock
+		 * @return this builder
+		 */
+		public Builder clock(Clock clock) {
+			this.clock = Objects.requireNonNull(clock, "clock cannot be null");
+			return this;
+		}
+
+		/**
+		 * How long a command may take before the store counts as unavailable. Default: 2 seconds.
+		 *
+		 * @param timeout the timeout
+		 * @return this builder
+		 */
+		public Builder timeout(Duration timeout) {
+			this.timeout = Objects.requireNonNull(timeout, "timeout cannot be null");
+			return this;
+		}
+
+		/**
+		 * The prefix of every key, to share a Redis database with other data. Default: {@code tokenkit:}.
+		 *
+		 * @param keyPrefix the prefix
+		 * @return this builder
+		 */
+		public Builder keyPrefix(String keyPrefix) {
+			this.keyPrefix = Objects.requireNonNull(keyPrefix, "keyPrefix cannot be null");
+			return this;
+		}
+
+		/**
+		 * The longest any token lives, which is how long an account's index is kept after its last token was saved.
+		 * Default: 24 hours.
+		 *
+		 * @param maxTokenLifetime the longest lifetime
+		 * @return this builder
+		 */
+		public Builder maxTokenLifetime(Duration maxTokenLifetime) {
+			this.maxTokenLifetime = Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime cannot be null");
+			return this;
+		}
+
+		/**
+		 * Builds the store; it connects on first use.
+		 *
+		 * @return the store
+		 */
+		public RedisTokenStore build() {
+			return new RedisTokenStore(this);
+		}
+
+	}
+
+}

@@ -1,0 +1,63 @@
+package dev.tokenkit.redis;
+
+import java.time.Duration;
+
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.core.store.TokenStoreContractTests;
+import dev.tokenkit.core.testing.CountingTokenStore;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.testing.TestAccounts;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+
+/** The store contract on a real Redis, plus what only the Redis store does. */
+class RedisTokenStoreTests extends TokenStoreContractTests {
+
+	private String prefix;
+
+	private RedisTokenStore redis;
+
+	@Override
+	protected TokenStore createStore(MutableClock clock) {
+		this.prefix = TestRedis.prefix();
+		this.redis = RedisTokenStore.builder(TestRedis.URL).clock(clock).keyPrefix(this.prefix).build();
+		return this.redis;
+	}
+
+	@AfterEach
+	void closeStore() {
+		if (this.redis != null) {
+			this.redis.close();
+			TestRedis.clean(this.prefix);
+		}
+	}
+
+	@Test
+	void saveWhenSameHashTwiceThenRefused() {
+		var record = record("token-1", "acct-1", this.clock.instant());
+		this.store.save(record);
+		assertThatIllegalStateException().isThrownBy(() -> this.store.save(record));
+	}
+
+	@Test
+	void authenticateWhenThousandCallsWithOneTokenThenWritesOnlyOncePerTouchInterval() {
+		CountingTokenStore counting = new CountingTokenStore(this.store);
+		OpaqueTokenService service = OpaqueTokenService.builder(counting).clock(this.clock)
+			.touchInterval(Duration.ofMinutes(1)).build();
+		IssuedToken token = service.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30)));
+		for (int i = 0; i < 1_000; i++) {
+			this.clock.advance(Duration.ofMillis(300));
+			assertThat(service.authenticate(token.value()).username()).isEqualTo("alice");
+		}
+		long allowed = Duration.ofMillis(300L * 1_000).toMinutes();
+		assertThat(counting.touches()).isBetween(1, (int) allowed);
+		assertThat(counting.reads()).isEqualTo(1_000);
+	}
+
+}
