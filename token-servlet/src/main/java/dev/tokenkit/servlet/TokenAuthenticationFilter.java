@@ -171,14 +171,15 @@ public final class TokenAuthenticationFilter implements Filter {
 	 * @throws TokenKitHttpException the answer for a request that fails
 	 */
 	public TokenPrincipal authenticate(HttpServletRequest request) {
-		String token = this.tokenResolver.resolve(request);
+		QueryParameters query = QueryParameters.parse(request.getQueryString());
+		String token = this.tokenResolver.resolve(request, query);
 		if (token == null) {
 			throw TokenErrors.missingToken(this.realm);
 		}
 		try {
 			TokenPrincipal principal = Objects.requireNonNull(this.tokenService, "tokenService: call init() first")
 				.authenticate(token);
-			checkApiKey(request, principal);
+			checkApiKey(query, principal);
 			return principal;
 		}
 		catch (InvalidTokenException ex) {
@@ -190,11 +191,11 @@ public final class TokenAuthenticationFilter implements Filter {
 		}
 	}
 
-	private void checkApiKey(HttpServletRequest request, TokenPrincipal principal) {
+	private void checkApiKey(QueryParameters query, TokenPrincipal principal) {
 		if (this.apiKeyVerifier == null) {
 			return;
 		}
-		String apiKey = QueryParameters.parse(request.getQueryString()).single("api_key");
+		String apiKey = query.single("api_key");
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw TokenErrors.badRequest("An api_key parameter is required");
 		}

@@ -46,6 +46,18 @@ public final class TokenResolver {
 	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} or {@code 401} as described above
 	 */
 	public @Nullable String resolve(HttpServletRequest request) {
+		return resolve(request, QueryParameters.parse(request.getQueryString()));
+	}
+
+	/**
+	 * Finds the token, with the request's query already parsed.
+	 *
+	 * @param request the request
+	 * @param query the request's query parameters
+	 * @return the token, or {@code null} when the request carries none
+	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} or {@code 401} as described above
+	 */
+	public @Nullable String resolve(HttpServletRequest request, QueryParameters query) {
 		List<String> found = new ArrayList<>();
 		AuthorizationHeader header = AuthorizationHeader.of(request);
 		if (header != null && (header.scheme().equals("bearer") || header.scheme().equals("token"))) {
@@ -54,7 +66,6 @@ public final class TokenResolver {
 			}
 			found.add(header.credentials());
 		}
-		QueryParameters query = QueryParameters.parse(request.getQueryString());
 		for (String name : List.of("api_token", "access_token")) {
 			String value = query.single(name);
 			if (value != null && value.isEmpty()) {
