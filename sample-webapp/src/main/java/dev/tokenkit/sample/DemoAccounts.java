@@ -3,6 +3,8 @@ package dev.tokenkit.sample;
 import java.time.Duration;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.context.annotation.Profile;
@@ -15,11 +17,12 @@ import dev.tokenkit.core.account.StoredAccount;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 
 /**
- * The demo accounts of the sample's default (embedded) configuration, chosen so that the examples of both API
+ * The sample's demo accounts, created in the accounts database when missing, chosen so that the examples of both API
  * documents work exactly as printed: {@code me} / {@code my_password} (DSI), {@code John_Doe@hotmail.com} /
  * {@code somepassword} / api key {@code YOUR_API_KEY} (GlobalGiving), and {@code shorty} / {@code shorty_password},
- * whose own token timeout is one minute. Not loaded with the Spring profile {@code production}
- * ({@code -Dspring.profiles.active=production}).
+ * whose own token timeout is one minute. Not created with the Spring profile {@code production}
+ * ({@code -Dspring.profiles.active=production}), which a sample on a shared database should use once it has accounts
+ * of its own.
  *
  * @since 0.1.0
  */
@@ -31,19 +34,36 @@ public class DemoAccounts {
 	public static final Duration SHORTY_TIMEOUT = Duration.ofMinutes(1);
 
 	/**
-	 * Saves the demo accounts.
+	 * Saves each demo account that is not there yet; accounts already there, perhaps with changed timeouts, are left
+	 * as they are, so that nodes sharing one database can start in any order.
 	 *
 	 * @param accounts where to save them
 	 */
 	public DemoAccounts(JdbcAccountRepository accounts) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
-		accounts.save(new StoredAccount(new Account("1", "me", "me@example.com", Set.of("ROLE_USER"), true, null),
-				encoder.encode("my_password"), ApiKeys.hash("ME_API_KEY")));
-		accounts.save(new StoredAccount(new Account("2", "john", "John_Doe@hotmail.com",
-				Set.of("ROLE_USER", "ROLE_DONOR"), true, null), encoder.encode("somepassword"),
-				ApiKeys.hash("YOUR_API_KEY")));
-		accounts.save(new StoredAccount(new Account("3", "shorty", "shorty@example.com", Set.of("ROLE_USER"), true,
-				TokenPolicy.ofIdle(SHORTY_TIMEOUT)), encoder.encode("shorty_password"), null));
+		saveIfMissing(accounts, new Account("1", "me", "me@example.com", Set.of("ROLE_USER"), true, null), encoder,
+				"my_password", "ME_API_KEY");
+		saveIfMissing(accounts, new Account("2", "john", "John_Doe@hotmail.com", Set.of("ROLE_USER", "ROLE_DONOR"),
+				true, null), encoder, "somepassword", "YOUR_API_KEY");
+		saveIfMissing(accounts, new Account("3", "shorty", "shorty@example.com", Set.of("ROLE_USER"), true,
+				TokenPolicy.ofIdle(SHORTY_TIMEOUT)), encoder, "shorty_password", null);
+	}
+
+	private static void saveIfMissing(JdbcAccountRepository accounts, Account account, PasswordEncoder encoder,
+			String password, @Nullable String apiKey) {
+		if (accounts.findByLogin(account.username()).isPresent()) {
+			return;
+		}
+		try {
+			accounts.save(new StoredAccount(account, encoder.encode(password),
+					(apiKey != null) ? ApiKeys.hash(apiKey) : null));
+		}
+		catch (IllegalStateException ex) {
+			if (accounts.findByLogin(account.username()).isEmpty()) {
+				throw ex;
+			}
+			// another node saved it first
+		}
 	}
 
 }

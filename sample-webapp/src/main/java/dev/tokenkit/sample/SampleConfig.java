@@ -2,15 +2,19 @@ package dev.tokenkit.sample;
 
 import java.security.SecureRandom;
 import java.time.Clock;
-import java.util.Base64;
 
 import javax.sql.DataSource;
 
-import org.h2.jdbcx.JdbcConnectionPool;
+import com.zaxxer.hikari.HikariConfig;
+import com.zaxxer.hikari.HikariDataSource;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.ComponentScan;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.env.Environment;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
@@ -27,10 +31,13 @@ import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 import dev.tokenkit.core.jdbc.JdbcSchema;
+import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.jwt.JwtKey;
 import dev.tokenkit.core.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.redis.RedisTokenStore;
 import dev.tokenkit.servlet.AccountApiKeyVerifier;
 import dev.tokenkit.servlet.ApiKeyVerifier;
 import dev.tokenkit.spring.TokenKitConfigurer;
@@ -38,15 +45,19 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 /**
  * The sample's whole configuration. The security chain is the one the donations site had before tokens (home page,
  * form login, account page, CSRF); tokenkit is the one {@code .with(...)} line in {@code appChain}.
- * Accounts live in an embedded H2 database, tokens in memory.
+ * By default accounts live in an embedded H2 database and tokens in memory; {@link SampleSettings} moves them to
+ * PostgreSQL and Redis.
  *
  * @since 0.1.0
  */
 @Configuration
 @EnableWebMvc
 @EnableWebSecurity
+@EnableScheduling
 @ComponentScan
 public class SampleConfig implements WebMvcConfigurer {
+
+	private static final Logger logger = LoggerFactory.getLogger(SampleConfig.class);
 
 	/**
 	 * The site's security chain, with tokenkit added.
@@ -70,15 +81,43 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The accounts database: embedded H2, with tokenkit's schema.
+	 * What the sample runs on: embedded by default, real servers by setting (see {@link SampleSettings}).
 	 *
+	 * @param environment system properties and environment variables
+	 * @return the settings
+	 */
+	@Bean
+	SampleSettings settings(Environment environment) {
+		SampleSettings settings = SampleSettings.from(environment);
+		logger.info("tokenkit sample: {}", settings.describe());
+		return settings;
+	}
+
+	/**
+	 * The accounts database, pooled, with tokenkit's tables created when missing. Waiting for a connection is capped by
+	 * the store timeout; so are PostgreSQL's statement cancels (whose driver default is ten seconds) and its socket
+	 * reads (plus a second, so that a statement's own timeout fires first). A database that stops answering costs a
+	 * request a {@code 503} within about two timeouts, not a hung thread.
+	 *
+	 * @param settings the sample's settings
 	 * @return the data source
 	 */
-	@Bean(destroyMethod = "dispose")
-	JdbcConnectionPool dataSource() {
-		JdbcConnectionPool pool = JdbcConnectionPool.create("jdbc:h2:mem:tokenkit-sample;DB_CLOSE_DELAY=-1", "sa", "");
-		JdbcSchema.createIfMissing(pool);
-		return pool;
+	@Bean
+	HikariDataSource dataSource(SampleSettings settings) {
+		HikariConfig config = new HikariConfig();
+		config.setPoolName("tokenkit-sample");
+		config.setJdbcUrl(settings.accountsUrl());
+		long timeoutMillis = Math.max(250, settings.storeTimeout().toMillis());
+		config.setConnectionTimeout(timeoutMillis);
+		config.setValidationTimeout(timeoutMillis);
+		if (settings.accountsOnPostgres()) {
+			long seconds = Math.max(1, settings.storeTimeout().toSeconds());
+			config.addDataSourceProperty("cancelSignalTimeout", Long.toString(seconds));
+			config.addDataSourceProperty("socketTimeout", Long.toString(seconds + 1));
+		}
+		HikariDataSource dataSource = new HikariDataSource(config);
+		JdbcSchema.createIfMissing(dataSource);
+		return dataSource;
 	}
 
 	/**
@@ -125,26 +164,43 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The tokens: opaque in memory by default; signed JWTs with {@code -Dtokenkit.tokens=jwt} (HS256 with the base64
-	 * secret of {@code -Dtokenkit.jwt.secret}, at least 32 bytes, else a random secret for this run), with their
-	 * revocations in memory.
+	 * Where tokens (or, for JWTs, their revocations) live: in memory by default, else the accounts database or Redis.
 	 *
+	 * @param settings the sample's settings
+	 * @param dataSource the accounts database
+	 * @param clock the clock
+	 * @return the store
+	 */
+	@Bean
+	TokenStore tokenStore(SampleSettings settings, DataSource dataSource, Clock clock) {
+		return switch (settings.store()) {
+			case MEMORY -> new InMemoryTokenStore(clock);
+			case JDBC -> JdbcTokenStore.builder(dataSource).clock(clock).queryTimeout(settings.storeTimeout()).build();
+			case REDIS -> RedisTokenStore.builder(settings.redisUrl())
+				.keyPrefix(settings.redisKeyPrefix())
+				.clock(clock)
+				.timeout(settings.storeTimeout())
+				.build();
+		};
+	}
+
+	/**
+	 * The tokens: opaque by default; signed HS256 JWTs with {@code tokenkit.tokens=jwt}.
+	 *
+	 * @param settings the sample's settings
+	 * @param store where tokens or their revocations live
 	 * @param clock the clock
 	 * @return the token service
 	 */
 	@Bean
-	TokenService tokenService(Clock clock) {
-		InMemoryTokenStore store = new InMemoryTokenStore(clock);
-		String tokens = System.getProperty("tokenkit.tokens", "opaque");
-		if (tokens.equals("opaque")) {
-			return OpaqueTokenService.builder(store).clock(clock).build();
-		}
-		if (!tokens.equals("jwt")) {
-			throw new IllegalStateException("tokenkit.tokens must be opaque or jwt, not " + tokens);
-		}
-		String secret = System.getProperty("tokenkit.jwt.secret");
-		byte[] key = (secret != null) ? Base64.getDecoder().decode(secret) : randomSecret();
-		return JwtTokenService.builder(store).key(JwtKey.hs256("sample", key)).clock(clock).build();
+	TokenService tokenService(SampleSettings settings, TokenStore store, Clock clock) {
+		return switch (settings.tokens()) {
+			case OPAQUE -> OpaqueTokenService.builder(store).clock(clock).build();
+			case JWT -> JwtTokenService.builder(store)
+				.key(JwtKey.hs256("sample", (settings.jwtSecret() != null) ? settings.jwtSecret() : randomSecret()))
+				.clock(clock)
+				.build();
+		};
 	}
 
 	private static byte[] randomSecret() {

@@ -1,6 +1,7 @@
 package dev.tokenkit.sample;
 
 import java.util.EnumSet;
+import java.util.Map;
 
 import jakarta.servlet.DispatcherType;
 import dev.tokenkit.core.testing.MutableClock;
@@ -14,6 +15,7 @@ import org.eclipse.jetty.server.ServerConnector;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Primary;
+import org.springframework.core.env.MapPropertySource;
 import org.springframework.web.context.ContextLoaderListener;
 import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.filter.DelegatingFilterProxy;
@@ -25,14 +27,26 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 final class SampleApp implements AutoCloseable {
 
-	final MutableClock clock = MutableClock.start();
+	final MutableClock clock;
 
 	private final Server server = new Server();
 
+	private final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+
+	/** The sample with its embedded defaults. */
 	SampleApp() {
-		AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
+		this(Map.of(), MutableClock.start());
+	}
+
+	/**
+	 * The sample with some settings (see {@link SampleSettings}) in front of system properties and environment
+	 * variables, and a clock it may share with other nodes.
+	 */
+	SampleApp(Map<String, Object> settings, MutableClock clock) {
+		this.clock = clock;
+		AnnotationConfigWebApplicationContext context = this.context;
+		context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-settings", settings));
 		context.register(SampleConfig.class);
-		TestClock.next = this.clock;
 		context.register(TestClock.class);
 		ServletContextHandler handler = new ServletContextHandler("/", ServletContextHandler.SESSIONS);
 		handler.addEventListener(new ContextLoaderListener(context));
@@ -47,11 +61,19 @@ final class SampleApp implements AutoCloseable {
 		this.server.addConnector(connector);
 		this.server.setHandler(handler);
 		try {
-			this.server.start();
+			synchronized (TestClock.class) {
+				TestClock.next = clock;
+				this.server.start();
+			}
 		}
 		catch (Exception ex) {
 			throw new IllegalStateException("The sample did not start", ex);
 		}
+	}
+
+	/** One of the running app's beans. */
+	<T> T bean(Class<T> type) {
+		return this.context.getBean(type);
 	}
 
 	int port() {

@@ -7,9 +7,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterAll;
@@ -32,11 +34,13 @@ class SampleEndToEndTests {
 
 	private static RawHttp http;
 
+	private static String appTokens;
+
 	SampleEndToEndTests(String tokens) {
-		if (app == null || !tokens.equals(System.getProperty("tokenkit.tokens"))) {
+		if (app == null || !tokens.equals(appTokens)) {
 			stop();
-			System.setProperty("tokenkit.tokens", tokens);
-			app = new SampleApp();
+			app = new SampleApp(Map.of("tokenkit.tokens", tokens), MutableClock.start());
+			appTokens = tokens;
 			http = app.http();
 		}
 	}
@@ -47,7 +51,6 @@ class SampleEndToEndTests {
 			app.close();
 			app = null;
 		}
-		System.clearProperty("tokenkit.tokens");
 	}
 
 	private static String dsiToken(String user, String password) {

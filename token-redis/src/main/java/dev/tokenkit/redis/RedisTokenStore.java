@@ -53,6 +53,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private final RedisClient client;
 
+	private final ClientResources resources;
+
 	private final Clock clock;
 
 	private final String tokenPrefix;
@@ -64,10 +66,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	private volatile @Nullable StatefulRedisConnection<String, String> connection;
 
 	private RedisTokenStore(Builder builder) {
-		ClientResources resources = ClientResources.builder()
-			.reconnectDelay(Delay.constant(Duration.ofMillis(250)))
-			.build();
-		this.client = RedisClient.create(resources, RedisURI.builder(builder.uri).withTimeout(builder.timeout).build());
+		this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
+		this.client = RedisClient.create(this.resources, RedisURI.builder(builder.uri).withTimeout(builder.timeout).build());
 		this.client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
@@ -153,7 +153,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		return records;
 	}
 
-	/** Closes the connection and the client. */
+	/** Closes the connection, the client and the client's threads. */
 	@Override
 	public void close() {
 		StatefulRedisConnection<String, String> open = this.connection;
@@ -161,6 +161,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 			open.close();
 		}
 		this.client.shutdown();
+		this.resources.shutdown();
 	}
 
 	private <T> T run(Function<RedisCommands<String, String>, T> command) {

@@ -1,10 +1,5 @@
 package dev.tokenkit.redis;
 
-import java.io.IOException;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -14,8 +9,8 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.redis.testing.PrivateRedis;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,31 +25,16 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  */
 class RedisOutageTests {
 
-	private static final Path REDIS_SERVER = Path.of("/usr/bin/redis-server");
-
-	private int port;
-
-	private Process redis;
+	private PrivateRedis redis;
 
 	private RedisTokenStore store;
 
 	private OpaqueTokenService service;
 
 	@BeforeEach
-	void start() throws Exception {
-		if (!Files.isExecutable(REDIS_SERVER)) {
-			String reason = "Skipping the Redis outage test: no " + REDIS_SERVER;
-			if (Boolean.parseBoolean(System.getenv("TOKENKIT_REQUIRE_REDIS"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.err.println(reason);
-			Assumptions.abort(reason);
-		}
-		try (ServerSocket socket = new ServerSocket(0)) {
-			this.port = socket.getLocalPort();
-		}
-		this.redis = startRedis();
-		this.store = RedisTokenStore.builder("redis://127.0.0.1:" + this.port).timeout(Duration.ofMillis(500)).build();
+	void start() {
+		this.redis = PrivateRedis.start();
+		this.store = RedisTokenStore.builder(this.redis.uri()).timeout(Duration.ofMillis(500)).build();
 		this.service = OpaqueTokenService.builder(this.store).build();
 	}
 
@@ -64,7 +44,7 @@ class RedisOutageTests {
 			this.store.close();
 		}
 		if (this.redis != null) {
-			this.redis.destroyForcibly();
+			this.redis.close();
 		}
 	}
 
@@ -73,8 +53,7 @@ class RedisOutageTests {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30)));
 		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
 
-		this.redis.destroy();
-		this.redis.waitFor();
+		this.redis.stop();
 		for (int i = 0; i < 20; i++) {
 			Instant started = Instant.now();
 			assertThatExceptionOfType(StoreUnavailableException.class)
@@ -84,7 +63,7 @@ class RedisOutageTests {
 		assertThatExceptionOfType(StoreUnavailableException.class)
 			.isThrownBy(() -> this.service.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30))));
 
-		this.redis = startRedis();
+		this.redis.restart();
 		Instant restarted = Instant.now();
 		IssuedToken fresh = awaitIssue();
 		assertThat(Duration.between(restarted, Instant.now())).isLessThan(Duration.ofSeconds(3));
@@ -108,30 +87,6 @@ class RedisOutageTests {
 				Thread.sleep(50);
 			}
 		}
-	}
-
-	private static boolean listens(int port) {
-		try (Socket probe = new Socket("127.0.0.1", port)) {
-			return probe.isConnected();
-		}
-		catch (IOException notYet) {
-			return false;
-		}
-	}
-
-	private Process startRedis() throws IOException, InterruptedException {
-		Process process = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(this.port), "--bind",
-				"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
-			.redirectOutput(ProcessBuilder.Redirect.DISCARD)
-			.start();
-		Instant deadline = Instant.now().plusSeconds(10);
-		while (Instant.now().isBefore(deadline)) {
-			if (listens(this.port)) {
-				return process;
-			}
-			Thread.sleep(50);
-		}
-		throw new IllegalStateException("redis-server did not start on " + this.port);
 	}
 
 }

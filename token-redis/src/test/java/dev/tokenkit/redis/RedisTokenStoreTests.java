@@ -10,6 +10,7 @@ import dev.tokenkit.core.store.TokenStoreContractTests;
 import dev.tokenkit.core.testing.CountingTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.redis.testing.TestRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.tokenkit.redis;
+package dev.tokenkit.redis.testing;
 
 import java.util.UUID;
 
@@ -11,17 +11,19 @@ import org.junit.jupiter.api.Assumptions;
  * with a fresh key prefix per store so that tests never see each other's keys. Without a server the Redis tests are
  * skipped with a printed reason, unless {@code TOKENKIT_REQUIRE_REDIS=true} (set by {@code .ci/run}) makes them fail.
  */
-final class TestRedis {
+public final class TestRedis {
 
-	static final String URL = System.getenv().getOrDefault("TOKENKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+	public static final String URL = System.getenv().getOrDefault("TOKENKIT_TEST_REDIS_URL", "redis://127.0.0.1:6379");
+
+	static final String REQUIRE_VARIABLE = "TOKENKIT_REQUIRE_REDIS";
 
 	private static volatile String skipReason;
 
 	private TestRedis() {
 	}
 
-	/** A unique key prefix, after checking that the server answers. */
-	static String prefix() {
+	/** Checks that the server answers; skips the calling test, or fails it when Redis is required, if not. */
+	public static void requireServer() {
 		if (skipReason != null) {
 			Assumptions.abort(skipReason);
 		}
@@ -30,23 +32,28 @@ final class TestRedis {
 			connection.sync().ping();
 		}
 		catch (RuntimeException ex) {
-			if (Boolean.parseBoolean(System.getenv("TOKENKIT_REQUIRE_REDIS"))) {
-				throw new IllegalStateException("TOKENKIT_REQUIRE_REDIS is set but Redis at " + URL
-						+ " cannot be reached", ex);
+			if (Boolean.parseBoolean(System.getenv(REQUIRE_VARIABLE))) {
+				throw new IllegalStateException(REQUIRE_VARIABLE + " is set but Redis at " + URL + " cannot be reached",
+						ex);
 			}
-			skipReason = "Skipping Redis tests: no server at " + URL + " (" + ex.getMessage()
-					+ "). Set TOKENKIT_REQUIRE_REDIS=true to make them mandatory.";
+			skipReason = "Skipping Redis tests: no server at " + URL + " (" + ex.getMessage() + "). Set "
+					+ REQUIRE_VARIABLE + "=true to make them mandatory.";
 			System.err.println(skipReason);
-			return Assumptions.abort(skipReason);
+			Assumptions.abort(skipReason);
 		}
 		finally {
 			client.shutdown();
 		}
+	}
+
+	/** A unique key prefix, after checking that the server answers. */
+	public static String prefix() {
+		requireServer();
 		return "tokenkit-test:" + UUID.randomUUID() + ":";
 	}
 
 	/** Deletes every key under a prefix. */
-	static void clean(String prefix) {
+	public static void clean(String prefix) {
 		RedisClient client = RedisClient.create(URL);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
 			var keys = connection.sync().keys(prefix + "*");

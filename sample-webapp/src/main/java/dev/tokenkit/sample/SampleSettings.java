@@ -1,0 +1,127 @@
+package dev.tokenkit.sample;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Locale;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.core.env.Environment;
+
+/**
+ * What the sample runs on, read from system properties or environment variables (Spring's environment: the property
+ * {@code tokenkit.store} or the variable {@code TOKENKIT_STORE}). Every setting has an embedded default, so the sample
+ * needs no server:
+ * <ul>
+ * <li>{@code tokenkit.accounts.url}: the JDBC URL of the accounts database, for example
+ * {@code jdbc:postgresql://127.0.0.1:5432/test?user=postgres}; default an embedded H2 database in memory. The tables
+ * are created at start-up when missing.</li>
+ * <li>{@code tokenkit.store}: where tokens live: {@code memory} (default; one node), {@code jdbc} (the accounts
+ * database) or {@code redis}.</li>
+ * <li>{@code tokenkit.redis.url}: the {@code redis://} or {@code rediss://} URI of the Redis store; default
+ * {@code redis://127.0.0.1:6379}.</li>
+ * <li>{@code tokenkit.redis.key-prefix}: the prefix of the store's Redis keys, for apps sharing one Redis; default
+ * {@code tokenkit:}.</li>
+ * <li>{@code tokenkit.store.timeout-millis}: how long a token check waits for the database or Redis before it answers
+ * {@code 503}; default 2000.</li>
+ * <li>{@code tokenkit.tokens}: {@code opaque} (default) or {@code jwt}.</li>
+ * <li>{@code tokenkit.jwt.secret}: the base64 HS256 secret, at least 32 bytes; the same on every node. Default a random
+ * secret for this run (one node only).</li>
+ * </ul>
+ *
+ * @param accountsUrl the accounts database's JDBC URL
+ * @param store where tokens live
+ * @param redisUrl the Redis URI, used with {@link Store#REDIS}
+ * @param redisKeyPrefix the prefix of the Redis keys
+ * @param storeTimeout how long a store call may take
+ * @param tokens the kind of token
+ * @param jwtSecret the JWT secret, or {@code null} for a random one
+ * @since 0.1.0
+ */
+public record SampleSettings(String accountsUrl, Store store, String redisUrl,
+		String redisKeyPrefix, Duration storeTimeout, Tokens tokens,
+		byte @Nullable [] jwtSecret) {
+
+	/** The embedded accounts database. */
+	public static final String EMBEDDED_ACCOUNTS_URL = "jdbc:h2:mem:tokenkit-sample;DB_CLOSE_DELAY=-1";
+
+	/** Where tokens live. */
+	public enum Store {
+
+		/** In the app's memory: one node. */
+		MEMORY,
+
+		/** In the accounts database's {@code tk_tokens} table. */
+		JDBC,
+
+		/** In Redis. */
+		REDIS
+
+	}
+
+	/** The kind of token. */
+	public enum Tokens {
+
+		/** Random tokens looked up in the store. */
+		OPAQUE,
+
+		/** Signed JWTs, with their revocations in the store. */
+		JWT
+
+	}
+
+	/**
+	 * Reads the settings.
+	 *
+	 * @param environment the system properties and environment variables
+	 * @return the settings
+	 * @throws IllegalStateException naming the setting, if one has a value the sample does not know
+	 */
+	public static SampleSettings from(Environment environment) {
+		String secret = environment.getProperty("tokenkit.jwt.secret");
+		return new SampleSettings(environment.getProperty("tokenkit.accounts.url", EMBEDDED_ACCOUNTS_URL),
+				choice(environment, "tokenkit.store", Store.MEMORY),
+				environment.getProperty("tokenkit.redis.url", "redis://127.0.0.1:6379"),
+				environment.getProperty("tokenkit.redis.key-prefix", "tokenkit:"),
+				Duration.ofMillis(environment.getProperty("tokenkit.store.timeout-millis", Long.class, 2000L)),
+				choice(environment, "tokenkit.tokens", Tokens.OPAQUE),
+				(secret != null) ? Base64.getDecoder().decode(secret) : null);
+	}
+
+	/**
+	 * Whether the accounts live in PostgreSQL.
+	 *
+	 * @return true for a {@code jdbc:postgresql:} URL
+	 */
+	public boolean accountsOnPostgres() {
+		return this.accountsUrl.startsWith("jdbc:postgresql:");
+	}
+
+	/**
+	 * What the sample runs on, without URLs or secrets, for the start-up log.
+	 *
+	 * @return for example "accounts in PostgreSQL, opaque tokens in redis"
+	 */
+	public String describe() {
+		return "accounts in " + (accountsOnPostgres() ? "PostgreSQL" : (this.accountsUrl.equals(EMBEDDED_ACCOUNTS_URL)
+				? "embedded H2" : "a JDBC database")) + ", " + this.tokens.name().toLowerCase(Locale.ROOT)
+				+ " tokens in " + this.store.name().toLowerCase(Locale.ROOT);
+	}
+
+	private static <E extends Enum<E>> E choice(Environment environment, String name, E fallback) {
+		String value = environment.getProperty(name);
+		if (value == null) {
+			return fallback;
+		}
+		for (E constant : fallback.getDeclaringClass().getEnumConstants()) {
+			if (constant.name().toLowerCase(Locale.ROOT).equals(value)) {
+				return constant;
+			}
+		}
+		throw new IllegalStateException(name + " must be one of "
+				+ Arrays.toString(fallback.getDeclaringClass().getEnumConstants()).toLowerCase(Locale.ROOT)
+				+ ", not " + value);
+	}
+
+}
