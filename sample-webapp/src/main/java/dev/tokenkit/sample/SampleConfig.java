@@ -97,7 +97,8 @@ public class SampleConfig implements WebMvcConfigurer {
 	 * The accounts database, pooled, with tokenkit's tables created when missing. Waiting for a connection is capped by
 	 * the store timeout; so are PostgreSQL's statement cancels (whose driver default is ten seconds) and its socket
 	 * reads (plus a second, so that a statement's own timeout fires first). A database that stops answering costs a
-	 * request a {@code 503} within about two timeouts, not a hung thread.
+	 * request a {@code 503} within about two timeouts, not a hung thread. PostgreSQL's error details, which can quote
+	 * row values, stay out of exception messages.
 	 *
 	 * @param settings the sample's settings
 	 * @return the data source
@@ -114,6 +115,7 @@ public class SampleConfig implements WebMvcConfigurer {
 			long seconds = Math.max(1, settings.storeTimeout().toSeconds());
 			config.addDataSourceProperty("cancelSignalTimeout", Long.toString(seconds));
 			config.addDataSourceProperty("socketTimeout", Long.toString(seconds + 1));
+			config.addDataSourceProperty("logServerErrorDetail", "false");
 		}
 		HikariDataSource dataSource = new HikariDataSource(config);
 		JdbcSchema.createIfMissing(dataSource);
