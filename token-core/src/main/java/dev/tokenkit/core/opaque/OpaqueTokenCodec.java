@@ -1,9 +1,7 @@
 package dev.tokenkit.core.opaque;
 
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Arrays;
 import java.util.Base64;
 import java.util.Objects;
 import java.util.zip.CRC32C;
@@ -33,6 +31,18 @@ public final class OpaqueTokenCodec {
 	private static final int CHECKSUM_START = LENGTH - 6;
 
 	private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+	private static final String BASE64URL_ALPHABET = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+
+	/** Which ASCII characters are in the base64url alphabet; {@code _} is also the prefix's. */
+	private static final boolean[] BASE64URL_CHARACTER = new boolean[128];
+
+	static {
+		BASE64URL_ALPHABET.chars().forEach((c) -> BASE64URL_CHARACTER[c] = true);
+	}
+
+	/** Each thread's buffer for a token's text, so that a check allocates nothing. */
+	private static final ThreadLocal<byte[]> TEXT = ThreadLocal.withInitial(() -> new byte[LENGTH]);
 
 	private final SecureRandom random;
 
@@ -65,27 +75,51 @@ public final class OpaqueTokenCodec {
 	 * @return {@code true} if it is well-formed
 	 */
 	public static boolean isWellFormed(@Nullable String token) {
+		return wellFormedText(token) != null;
+	}
+
+	/**
+	 * A well-formed token's text as ASCII bytes, in a buffer of the calling thread's that the next call overwrites, so
+	 * that a check and the hash after it need no allocation.
+	 *
+	 * @param token the text as presented, untrusted, possibly {@code null}
+	 * @return the {@value #LENGTH} bytes, or {@code null} if the text is not well-formed
+	 */
+	static byte @Nullable [] wellFormedText(@Nullable String token) {
 		if (token == null || token.length() != LENGTH || !token.startsWith(PREFIX)) {
-			return false;
+			return null;
 		}
-		for (int i = PREFIX.length(); i < LENGTH; i++) {
-			if (!isBase64Url(token.charAt(i))) {
-				return false;
+		byte[] text = TEXT.get();
+		for (int i = 0; i < LENGTH; i++) {
+			char c = token.charAt(i);
+			if (c >= 128 || !BASE64URL_CHARACTER[c]) {
+				return null;
+			}
+			text[i] = (byte) c;
+		}
+		long checksum = checksumBits(text);
+		for (int i = 0; i < 6; i++) {
+			if (text[CHECKSUM_START + i] != BASE64URL_ALPHABET.charAt((int) (checksum >>> (30 - 6 * i)) & 63)) {
+				return null;
 			}
 		}
-		byte[] bytes = token.getBytes(StandardCharsets.US_ASCII);
-		return Arrays.equals(checksum(bytes), 0, 6, bytes, CHECKSUM_START, LENGTH);
+		return text;
 	}
 
-	private static byte[] checksum(byte[] token) {
+	private static byte[] checksum(byte[] body) {
+		long checksum = checksumBits(body);
+		byte[] text = new byte[6];
+		for (int i = 0; i < 6; i++) {
+			text[i] = (byte) BASE64URL_ALPHABET.charAt((int) (checksum >>> (30 - 6 * i)) & 63);
+		}
+		return text;
+	}
+
+	/** The CRC-32C of a body as the 36 bits its six base64url characters carry: 32 bits of CRC, 4 zero bits. */
+	private static long checksumBits(byte[] body) {
 		CRC32C crc = new CRC32C();
-		crc.update(token, 0, CHECKSUM_START);
-		byte[] value = ByteBuffer.allocate(4).putInt((int) crc.getValue()).array();
-		return BASE64URL.encode(value);
-	}
-
-	private static boolean isBase64Url(char c) {
-		return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_';
+		crc.update(body, 0, CHECKSUM_START);
+		return crc.getValue() << 4;
 	}
 
 }

@@ -50,7 +50,7 @@ public final class OpaqueTokenService implements TokenService {
 
 	private final Clock clock;
 
-	private final Duration touchInterval;
+	private final long touchIntervalMillis;
 
 	private final int maxTokensPerAccount;
 
@@ -61,7 +61,7 @@ public final class OpaqueTokenService implements TokenService {
 	private OpaqueTokenService(Builder builder) {
 		this.store = builder.store;
 		this.clock = new NonDecreasingClock(builder.clock);
-		this.touchInterval = builder.touchInterval;
+		this.touchIntervalMillis = builder.touchInterval.toMillis();
 		this.maxTokensPerAccount = builder.maxTokensPerAccount;
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.codec = new OpaqueTokenCodec(builder.random);
@@ -98,22 +98,23 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public TokenPrincipal authenticate(String token) {
-		if (!OpaqueTokenCodec.isWellFormed(token)) {
+		byte[] text = OpaqueTokenCodec.wellFormedText(token);
+		if (text == null) {
 			throw reject(Reason.MALFORMED, null);
 		}
-		TokenHash hash = TokenHash.of(token);
+		TokenHash hash = TokenHash.ofAscii(text, OpaqueTokenCodec.LENGTH);
 		TokenRecord record = this.store.find(hash);
 		if (record == null) {
 			throw reject(Reason.UNKNOWN, null);
 		}
-		Instant now = this.clock.instant();
+		long now = this.clock.millis();
 		if (!record.isAliveAt(now)) {
 			this.store.remove(hash);
 			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
 			throw reject(Reason.EXPIRED, record.principal().accountId());
 		}
 		if (isTouchDue(record, now)) {
-			this.store.touch(hash, now);
+			this.store.touch(hash, Instant.ofEpochMilli(now));
 		}
 		return record.principal();
 	}
@@ -142,10 +143,9 @@ public final class OpaqueTokenService implements TokenService {
 		return revoked;
 	}
 
-	private boolean isTouchDue(TokenRecord record, Instant now) {
-		Duration halfIdle = record.idleTimeout().dividedBy(2);
-		Duration interval = (this.touchInterval.compareTo(halfIdle) < 0) ? this.touchInterval : halfIdle;
-		return !record.lastUsedAt().plus(interval).isAfter(now);
+	private boolean isTouchDue(TokenRecord record, long nowMillis) {
+		long interval = Math.min(this.touchIntervalMillis, record.idleTimeoutMillis() / 2);
+		return record.lastUsedAtMillis() + interval <= nowMillis;
 	}
 
 	private void dropOldestBeyondCap(String accountId, TokenHash newest) {

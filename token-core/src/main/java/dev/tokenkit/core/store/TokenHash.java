@@ -1,7 +1,10 @@
 package dev.tokenkit.core.store;
 
-import java.nio.ByteBuffer;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
@@ -15,7 +18,9 @@ import java.util.Objects;
  */
 public final class TokenHash {
 
-	private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(TokenHash::newSha256);
+	private static final ThreadLocal<Hasher> HASHER = ThreadLocal.withInitial(Hasher::new);
+
+	private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.BIG_ENDIAN);
 
 	private final long bits0;
 
@@ -25,11 +30,11 @@ public final class TokenHash {
 
 	private final long bits3;
 
-	private TokenHash(ByteBuffer digest) {
-		this.bits0 = digest.getLong();
-		this.bits1 = digest.getLong();
-		this.bits2 = digest.getLong();
-		this.bits3 = digest.getLong();
+	private TokenHash(byte[] digest) {
+		this.bits0 = (long) LONGS.get(digest, 0);
+		this.bits1 = (long) LONGS.get(digest, 8);
+		this.bits2 = (long) LONGS.get(digest, 16);
+		this.bits3 = (long) LONGS.get(digest, 24);
 	}
 
 	/**
@@ -40,8 +45,20 @@ public final class TokenHash {
 	 */
 	public static TokenHash of(String token) {
 		Objects.requireNonNull(token, "token cannot be null");
-		byte[] digest = SHA_256.get().digest(token.getBytes(StandardCharsets.UTF_8));
-		return new TokenHash(ByteBuffer.wrap(digest));
+		return new TokenHash(HASHER.get().sha256(token));
+	}
+
+	/**
+	 * Hashes a token's text given as ASCII bytes: the same hash as {@link #of(String)} of that text, without the
+	 * copy.
+	 *
+	 * @param ascii the token's characters, each below 128
+	 * @param length how many of the bytes are the token
+	 * @return its hash
+	 */
+	public static TokenHash ofAscii(byte[] ascii, int length) {
+		Objects.requireNonNull(ascii, "ascii cannot be null");
+		return new TokenHash(HASHER.get().sha256(ascii, length));
 	}
 
 	/**
@@ -56,7 +73,7 @@ public final class TokenHash {
 		if (hex.length() != 64) {
 			throw new IllegalArgumentException("hex must be 64 characters");
 		}
-		return new TokenHash(ByteBuffer.wrap(HexFormat.of().parseHex(hex)));
+		return new TokenHash(HexFormat.of().parseHex(hex));
 	}
 
 	/**
@@ -94,13 +111,58 @@ public final class TokenHash {
 		return "TokenHash[PROTECTED]";
 	}
 
-	private static MessageDigest newSha256() {
-		try {
-			return MessageDigest.getInstance("SHA-256");
+	/**
+	 * One thread's SHA-256 with its buffers: a check hashes its token without allocating. ASCII text (every token
+	 * tokenkit makes) is copied into the input buffer as is, which is its UTF-8 form; other text is encoded.
+	 */
+	private static final class Hasher {
+
+		private final MessageDigest sha256 = newSha256();
+
+		private final byte[] input = new byte[1024];
+
+		private final byte[] output = new byte[32];
+
+		byte[] sha256(String text) {
+			int length = text.length();
+			if (length <= this.input.length && copiedAscii(text, length)) {
+				return sha256(this.input, length);
+			}
+			byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+			return sha256(utf8, utf8.length);
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every Java platform must support SHA-256", ex);
+
+		byte[] sha256(byte[] bytes, int length) {
+			this.sha256.update(bytes, 0, length);
+			try {
+				this.sha256.digest(this.output, 0, this.output.length);
+			}
+			catch (DigestException ex) {
+				throw new IllegalStateException("A SHA-256 digest is 32 bytes", ex);
+			}
+			return this.output;
 		}
+
+		private boolean copiedAscii(String text, int length) {
+			for (int i = 0; i < length; i++) {
+				char c = text.charAt(i);
+				if (c >= 0x80) {
+					return false;
+				}
+				this.input[i] = (byte) c;
+			}
+			return true;
+		}
+
+		private static MessageDigest newSha256() {
+			try {
+				return MessageDigest.getInstance("SHA-256");
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("Every Java platform must support SHA-256", ex);
+			}
+		}
+
 	}
 
 }

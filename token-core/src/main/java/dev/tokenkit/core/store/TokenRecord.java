@@ -2,42 +2,130 @@ package dev.tokenkit.core.store;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.Objects;
 
 import dev.tokenkit.core.TokenPrincipal;
+import org.jspecify.annotations.Nullable;
 
 /**
- * What a store keeps for one live token. All instants are kept to the millisecond, the precision every store has.
+ * What a store keeps for one live token: an immutable value. All instants are kept to the millisecond, the precision
+ * every store has, as epoch milliseconds, so that a check reads plain numbers and a million records stay small; the
+ * {@link Instant} and {@link Duration} accessors are for everything else.
  *
- * @param hash the token's hash, the store's key
- * @param principal the account the token stands for, as it was at issuance
- * @param issuedAt when the token was issued
- * @param lastUsedAt the last use the store knows of (it may lag the real last use by up to the touch interval)
- * @param idleTimeout how long the token may stay unused
- * @param expiresAt the absolute end of the token's life
  * @since 0.1.0
  */
-public record TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issuedAt, Instant lastUsedAt,
-		Duration idleTimeout, Instant expiresAt) {
+public final class TokenRecord {
+
+	private final TokenHash hash;
+
+	private final TokenPrincipal principal;
+
+	private final long issuedAtMillis;
+
+	private final long lastUsedAtMillis;
+
+	private final long idleTimeoutMillis;
+
+	private final long expiresAtMillis;
 
 	/**
 	 * Checks the values and truncates the instants to milliseconds.
 	 *
-	 * @param hash the token's hash
-	 * @param principal the account the token stands for
+	 * @param hash the token's hash, the store's key
+	 * @param principal the account the token stands for, as it was at issuance
 	 * @param issuedAt when the token was issued
-	 * @param lastUsedAt the last use the store knows of
+	 * @param lastUsedAt the last use the store knows of (it may lag the real last use by up to the touch interval)
 	 * @param idleTimeout how long the token may stay unused
 	 * @param expiresAt the absolute end of the token's life
 	 */
-	public TokenRecord {
-		Objects.requireNonNull(hash, "hash cannot be null");
-		Objects.requireNonNull(principal, "principal cannot be null");
-		issuedAt = Objects.requireNonNull(issuedAt, "issuedAt cannot be null").truncatedTo(ChronoUnit.MILLIS);
-		lastUsedAt = Objects.requireNonNull(lastUsedAt, "lastUsedAt cannot be null").truncatedTo(ChronoUnit.MILLIS);
-		idleTimeout = Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null").truncatedTo(ChronoUnit.MILLIS);
-		expiresAt = Objects.requireNonNull(expiresAt, "expiresAt cannot be null").truncatedTo(ChronoUnit.MILLIS);
+	public TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issuedAt, Instant lastUsedAt,
+			Duration idleTimeout, Instant expiresAt) {
+		this(hash, principal, Objects.requireNonNull(issuedAt, "issuedAt cannot be null").toEpochMilli(),
+				Objects.requireNonNull(lastUsedAt, "lastUsedAt cannot be null").toEpochMilli(),
+				Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null").toMillis(),
+				Objects.requireNonNull(expiresAt, "expiresAt cannot be null").toEpochMilli());
+	}
+
+	private TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedAtMillis, long lastUsedAtMillis,
+			long idleTimeoutMillis, long expiresAtMillis) {
+		this.hash = Objects.requireNonNull(hash, "hash cannot be null");
+		this.principal = Objects.requireNonNull(principal, "principal cannot be null");
+		this.issuedAtMillis = issuedAtMillis;
+		this.lastUsedAtMillis = lastUsedAtMillis;
+		this.idleTimeoutMillis = idleTimeoutMillis;
+		this.expiresAtMillis = expiresAtMillis;
+	}
+
+	/**
+	 * The token's hash, the store's key.
+	 *
+	 * @return the hash
+	 */
+	public TokenHash hash() {
+		return this.hash;
+	}
+
+	/**
+	 * The account the token stands for, as it was at issuance.
+	 *
+	 * @return the principal
+	 */
+	public TokenPrincipal principal() {
+		return this.principal;
+	}
+
+	/**
+	 * When the token was issued.
+	 *
+	 * @return the instant, to the millisecond
+	 */
+	public Instant issuedAt() {
+		return Instant.ofEpochMilli(this.issuedAtMillis);
+	}
+
+	/**
+	 * The last use the store knows of; it may lag the real last use by up to the touch interval.
+	 *
+	 * @return the instant, to the millisecond
+	 */
+	public Instant lastUsedAt() {
+		return Instant.ofEpochMilli(this.lastUsedAtMillis);
+	}
+
+	/**
+	 * How long the token may stay unused.
+	 *
+	 * @return the idle timeout, to the millisecond
+	 */
+	public Duration idleTimeout() {
+		return Duration.ofMillis(this.idleTimeoutMillis);
+	}
+
+	/**
+	 * The absolute end of the token's life.
+	 *
+	 * @return the instant, to the millisecond
+	 */
+	public Instant expiresAt() {
+		return Instant.ofEpochMilli(this.expiresAtMillis);
+	}
+
+	/**
+	 * {@link #lastUsedAt()} in epoch milliseconds.
+	 *
+	 * @return the last use
+	 */
+	public long lastUsedAtMillis() {
+		return this.lastUsedAtMillis;
+	}
+
+	/**
+	 * {@link #idleTimeout()} in milliseconds.
+	 *
+	 * @return the idle timeout
+	 */
+	public long idleTimeoutMillis() {
+		return this.idleTimeoutMillis;
 	}
 
 	/**
@@ -46,8 +134,16 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issu
 	 * @return the deadline
 	 */
 	public Instant deadline() {
-		Instant idleDeadline = this.lastUsedAt.plus(this.idleTimeout);
-		return idleDeadline.isBefore(this.expiresAt) ? idleDeadline : this.expiresAt;
+		return Instant.ofEpochMilli(deadlineMillis());
+	}
+
+	/**
+	 * {@link #deadline()} in epoch milliseconds.
+	 *
+	 * @return the deadline
+	 */
+	public long deadlineMillis() {
+		return Math.min(this.lastUsedAtMillis + this.idleTimeoutMillis, this.expiresAtMillis);
 	}
 
 	/**
@@ -57,7 +153,17 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issu
 	 * @return {@code true} if {@code now} is before the {@link #deadline()}
 	 */
 	public boolean isAliveAt(Instant now) {
-		return now.isBefore(deadline());
+		return isAliveAt(now.toEpochMilli());
+	}
+
+	/**
+	 * Whether the token is alive at the given moment.
+	 *
+	 * @param nowMillis the moment, in epoch milliseconds
+	 * @return {@code true} if it is before the {@link #deadline()}
+	 */
+	public boolean isAliveAt(long nowMillis) {
+		return nowMillis < deadlineMillis();
 	}
 
 	/**
@@ -67,7 +173,33 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issu
 	 * @return the updated record
 	 */
 	public TokenRecord withLastUsedAt(Instant usedAt) {
-		return new TokenRecord(this.hash, this.principal, this.issuedAt, usedAt, this.idleTimeout, this.expiresAt);
+		return new TokenRecord(this.hash, this.principal, this.issuedAtMillis, usedAt.toEpochMilli(),
+				this.idleTimeoutMillis, this.expiresAtMillis);
+	}
+
+	/** This record with an equal principal: a store's shared copy. */
+	TokenRecord withPrincipal(TokenPrincipal equalPrincipal) {
+		return new TokenRecord(this.hash, equalPrincipal, this.issuedAtMillis, this.lastUsedAtMillis,
+				this.idleTimeoutMillis, this.expiresAtMillis);
+	}
+
+	@Override
+	public boolean equals(@Nullable Object other) {
+		return (other instanceof TokenRecord that) && this.hash.equals(that.hash) && this.principal.equals(that.principal)
+				&& this.issuedAtMillis == that.issuedAtMillis && this.lastUsedAtMillis == that.lastUsedAtMillis
+				&& this.idleTimeoutMillis == that.idleTimeoutMillis && this.expiresAtMillis == that.expiresAtMillis;
+	}
+
+	@Override
+	public int hashCode() {
+		return Objects.hash(this.hash, this.principal, this.issuedAtMillis, this.lastUsedAtMillis,
+				this.idleTimeoutMillis, this.expiresAtMillis);
+	}
+
+	@Override
+	public String toString() {
+		return "TokenRecord[hash=" + this.hash + ", principal=" + this.principal + ", issuedAt=" + issuedAt()
+				+ ", lastUsedAt=" + lastUsedAt() + ", idleTimeout=" + idleTimeout() + ", expiresAt=" + expiresAt() + "]";
 	}
 
 }
