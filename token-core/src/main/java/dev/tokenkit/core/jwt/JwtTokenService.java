@@ -15,6 +15,9 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.Expiry;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
 import io.jsonwebtoken.JwtException;
@@ -55,7 +58,13 @@ import dev.tokenkit.core.store.TokenStore;
  * kept in the {@link TokenStore}: {@link #revoke(String)} stores the token's {@code jti} until the token's own expiry,
  * and {@link #revokeAll(String)} stores the moment from which the account's older tokens are refused (tokens carry
  * whole seconds, so a token issued in the same second as the call is refused too; nodes need synchronised clocks).
- * Each check therefore costs two store reads. Tokens are typed {@code at+jwt} (RFC 9068) and a token of another type,
+ * Each check therefore costs two store reads.
+ *
+ * <p>A token's first check verifies it in full (signature, header, claims); what it proved is then kept in a bounded
+ * verified-token cache under the token's SHA-256 until the token's expiry (plus the clock skew), so that later checks
+ * of the same token cost its hash, a cache read and the two revocation reads, not a signature and a JSON parse. A
+ * tampered token has another hash and is verified in full; a revoked token is refused on its next check, cached or not,
+ * and dropped from the cache. Tokens are typed {@code at+jwt} (RFC 9068) and a token of another type,
  * an {@code iat} in the future, a lifetime over the cap or claims of the wrong JSON type are refused even when the
  * signature is good.
  *
@@ -90,6 +99,8 @@ public final class JwtTokenService implements TokenService {
 
 	private final JwtParser parser;
 
+	private final Cache<TokenHash, Verified> verified;
+
 	private JwtTokenService(Builder builder) {
 		this.store = builder.store;
 		this.clock = builder.clock;
@@ -112,6 +123,13 @@ public final class JwtTokenService implements TokenService {
 			parser.requireAudience(this.audience);
 		}
 		this.parser = parser.build();
+		this.verified = Caffeine.newBuilder()
+			.maximumSize(builder.verifiedCacheSize)
+			.ticker(() -> this.clock.millis() * 1_000_000L)
+			.expireAfter(Expiry.<TokenHash, Verified>creating(
+					(hash, entry) -> Duration.ofMillis(Math.max(0, entry.notAfterMillis() - this.clock.millis()))))
+			.executor(Runnable::run)
+			.build();
 	}
 
 	/**
@@ -164,12 +182,21 @@ public final class JwtTokenService implements TokenService {
 
 	@Override
 	public TokenPrincipal authenticate(String token) {
-		Claims claims = verify(token);
-		TokenPrincipal principal = principal(claims);
-		if (isRevoked(claims)) {
-			throw reject(Reason.REVOKED, principal.accountId());
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+			throw reject(Reason.MALFORMED, null);
 		}
-		return principal;
+		TokenHash hash = TokenHash.of(token);
+		Verified cached = this.verified.getIfPresent(hash);
+		boolean fresh = cached == null || this.clock.millis() >= cached.notAfterMillis();
+		Verified entry = fresh ? Verified.of(verify(token), this.clockSkew) : cached;
+		if (isRevoked(entry)) {
+			this.verified.invalidate(hash);
+			throw reject(Reason.REVOKED, entry.principal().accountId());
+		}
+		if (fresh) {
+			this.verified.put(hash, entry);
+		}
+		return entry.principal();
 	}
 
 	@Override
@@ -189,6 +216,7 @@ public final class JwtTokenService implements TokenService {
 		if (!saveOnce(marker(hash, this.clock.instant(), until))) {
 			return false;
 		}
+		this.verified.invalidate(TokenHash.of(token));
 		publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
 		return true;
 	}
@@ -262,13 +290,12 @@ public final class JwtTokenService implements TokenService {
 				&& !exp.toInstant().isAfter(iat.toInstant().plus(this.maxTokenLifetime));
 	}
 
-	private boolean isRevoked(Claims claims) {
-		if (this.store.find(jtiMarker(claims.getId())) != null) {
+	private boolean isRevoked(Verified entry) {
+		if (this.store.find(entry.jtiMarker()) != null) {
 			return true;
 		}
-		TokenRecord accountRevocation = this.store.find(accountMarker(claims.getSubject()));
-		return accountRevocation != null
-				&& !claims.getIssuedAt().toInstant().isAfter(accountRevocation.lastUsedAt());
+		TokenRecord accountRevocation = this.store.find(entry.accountMarker());
+		return accountRevocation != null && entry.issuedAtMillis() <= accountRevocation.lastUsedAtMillis();
 	}
 
 	private static TokenPrincipal principal(Claims claims) {
@@ -321,6 +348,22 @@ public final class JwtTokenService implements TokenService {
 	}
 
 	/**
+	 * What a full verification of a token proved, kept in the verified-token cache: its principal, the moment from
+	 * which it must be verified again ({@code exp} plus the clock skew), its {@code iat}, and the keys of its two
+	 * revocation records.
+	 */
+	private record Verified(TokenPrincipal principal, long notAfterMillis, long issuedAtMillis, TokenHash jtiMarker,
+			TokenHash accountMarker) {
+
+		static Verified of(Claims claims, Duration clockSkew) {
+			return new Verified(JwtTokenService.principal(claims), claims.getExpiration().getTime() + clockSkew.toMillis(),
+					claims.getIssuedAt().getTime(), JwtTokenService.jtiMarker(claims.getId()),
+					JwtTokenService.accountMarker(claims.getSubject()));
+		}
+
+	}
+
+	/**
 	 * Builds a {@link JwtTokenService}. Not thread-safe; the service it builds is.
 	 *
 	 * @since 0.1.0
@@ -346,6 +389,8 @@ public final class JwtTokenService implements TokenService {
 		private TokenListener listener = TokenListener.disabled();
 
 		private SecureRandom random = new SecureRandom();
+
+		private long verifiedCacheSize = 10_000;
 
 		private Builder(TokenStore store) {
 			this.store = Objects.requireNonNull(store, "store cannot be null");
@@ -460,6 +505,21 @@ public final class JwtTokenService implements TokenService {
 		 */
 		public Builder random(SecureRandom random) {
 			this.random = Objects.requireNonNull(random, "random cannot be null");
+			return this;
+		}
+
+		/**
+		 * How many verified tokens the service remembers, so that their next checks skip the signature; the least
+		 * useful are dropped beyond it. Default: 10,000 (a few megabytes). Zero verifies every check in full.
+		 *
+		 * @param verifiedCacheSize the bound, zero or positive
+		 * @return this builder
+		 */
+		public Builder verifiedCacheSize(long verifiedCacheSize) {
+			if (verifiedCacheSize < 0) {
+				throw new IllegalArgumentException("verifiedCacheSize cannot be negative");
+			}
+			this.verifiedCacheSize = verifiedCacheSize;
 			return this;
 		}
 

@@ -96,6 +96,49 @@ class JwtTokenServiceTests {
 		assertThat(this.service.authenticate(later.value()).username()).isEqualTo("alice");
 	}
 
+	/** Another node (its own verified-token cache, the same store) revokes a token this node has cached. */
+	@Test
+	void authenticateWhenCachedTokenRevokedElsewhereThenRefusedOnTheNextCheck() {
+		JwtTokenService otherNode = hsService("k1");
+		IssuedToken revoked = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken allRevoked = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		assertThat(this.service.authenticate(revoked.value()).username()).isEqualTo("alice");
+		assertThat(this.service.authenticate(allRevoked.value()).username()).isEqualTo("bob");
+
+		assertThat(otherNode.revoke(revoked.value())).isTrue();
+		otherNode.revokeAll("acct-bob");
+
+		assertRefused(revoked.value(), Reason.REVOKED);
+		assertRefused(allRevoked.value(), Reason.REVOKED);
+		assertRefused(revoked.value(), Reason.REVOKED);
+	}
+
+	@Test
+	void authenticateWhenCachedTokenTamperedThenTheTamperedTextIsVerifiedAndRefused() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
+		String[] parts = token.value().split("\\.");
+		String payload = new String(Base64.getUrlDecoder().decode(parts[1]), StandardCharsets.UTF_8)
+			.replace("\"alice\"", "\"admin\"");
+		String tampered = parts[0] + "." + Base64.getUrlEncoder().withoutPadding()
+			.encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "." + parts[2];
+		assertRefused(tampered, Reason.BAD_SIGNATURE);
+		assertRefused(token.value() + "x", Reason.BAD_SIGNATURE);
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
+	}
+
+	@Test
+	void authenticateWhenVerifiedCacheDisabledThenSameAnswers() {
+		this.service = JwtTokenService.builder(this.store).key(JwtKey.hs256("k1", SECRET)).clock(this.clock)
+			.verifiedCacheSize(0).build();
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
+		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
+		this.clock.advance(Duration.ofMinutes(31));
+		assertRefused(token.value(), Reason.EXPIRED);
+		assertThatIllegalArgumentException().isThrownBy(() -> JwtTokenService.builder(this.store).verifiedCacheSize(-1));
+	}
+
 	@Test
 	void authenticateWhenAlgNoneThenRefused() {
 		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"none\",\"kid\":\"k1\"}",
