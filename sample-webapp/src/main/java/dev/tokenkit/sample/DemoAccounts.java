@@ -34,8 +34,8 @@ public class DemoAccounts {
 	public static final Duration SHORTY_TIMEOUT = Duration.ofMinutes(1);
 
 	/**
-	 * Saves each demo account that is not there yet; accounts already there, perhaps with changed timeouts, are left
-	 * as they are, so that nodes sharing one database can start in any order.
+	 * Adds each demo account whose id, username, email address and api key are all free; accounts already there,
+	 * perhaps with changed timeouts, are left as they are, so that nodes sharing one database can start in any order.
 	 *
 	 * @param accounts where to save them
 	 */
@@ -54,15 +54,16 @@ public class DemoAccounts {
 		if (accounts.findByLogin(account.username()).isPresent()) {
 			return;
 		}
+		StoredAccount demo = new StoredAccount(account, encoder.encode(password),
+				(apiKey != null) ? ApiKeys.hash(apiKey) : null);
 		try {
-			accounts.save(new StoredAccount(account, encoder.encode(password),
-					(apiKey != null) ? ApiKeys.hash(apiKey) : null));
+			accounts.insertIfAbsent(demo);
 		}
 		catch (IllegalStateException ex) {
 			if (accounts.findByLogin(account.username()).isEmpty()) {
 				throw ex;
 			}
-			// another node saved it first
+			// another node inserted it at the same moment
 		}
 	}
 

@@ -5,8 +5,7 @@ import java.time.Clock;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariConfig;
-import com.zaxxer.hikari.HikariDataSource;
+import org.apache.commons.dbcp2.BasicDataSource;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -94,30 +93,29 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The accounts database, pooled, with tokenkit's tables created when missing. Waiting for a connection is capped by
-	 * the store timeout; so are PostgreSQL's statement cancels (whose driver default is ten seconds) and its socket
-	 * reads (plus a second, so that a statement's own timeout fires first). A database that stops answering costs a
-	 * request a {@code 503} within about two timeouts, not a hung thread. PostgreSQL's error details, which can quote
-	 * row values, stay out of exception messages.
+	 * The accounts database, pooled, with tokenkit's tables created when missing. The pool opens connections on the
+	 * calling thread and drops a connection that failed, so that service resumes with the first request after an
+	 * outage. Waiting for a connection and opening one are capped by the store timeout; so are PostgreSQL's statement
+	 * cancels (whose driver default is ten seconds) and its socket reads (plus a second, so that a statement's own
+	 * timeout fires first). PostgreSQL's error details, which can quote row values, stay out of exception messages.
 	 *
 	 * @param settings the sample's settings
 	 * @return the data source
 	 */
 	@Bean
-	HikariDataSource dataSource(SampleSettings settings) {
-		HikariConfig config = new HikariConfig();
-		config.setPoolName("tokenkit-sample");
-		config.setJdbcUrl(settings.accountsUrl());
-		long timeoutMillis = Math.max(250, settings.storeTimeout().toMillis());
-		config.setConnectionTimeout(timeoutMillis);
-		config.setValidationTimeout(timeoutMillis);
+	BasicDataSource dataSource(SampleSettings settings) {
+		BasicDataSource dataSource = new BasicDataSource();
+		dataSource.setUrl(settings.accountsUrl());
+		dataSource.setMaxTotal(16);
+		dataSource.setMaxWait(settings.storeTimeout());
 		if (settings.accountsOnPostgres()) {
-			long seconds = Math.max(1, settings.storeTimeout().toSeconds());
-			config.addDataSourceProperty("cancelSignalTimeout", Long.toString(seconds));
-			config.addDataSourceProperty("socketTimeout", Long.toString(seconds + 1));
-			config.addDataSourceProperty("logServerErrorDetail", "false");
+			long seconds = settings.storeTimeoutSeconds();
+			dataSource.addConnectionProperty("loginTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("connectTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("cancelSignalTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("socketTimeout", Long.toString(seconds + 1));
+			dataSource.addConnectionProperty("logServerErrorDetail", "false");
 		}
-		HikariDataSource dataSource = new HikariDataSource(config);
 		JdbcSchema.createIfMissing(dataSource);
 		return dataSource;
 	}
@@ -126,11 +124,12 @@ public class SampleConfig implements WebMvcConfigurer {
 	 * The accounts, with their per-account token timeouts.
 	 *
 	 * @param dataSource the accounts database
+	 * @param settings the sample's settings
 	 * @return the repository
 	 */
 	@Bean
-	JdbcAccountRepository accounts(DataSource dataSource) {
-		return new JdbcAccountRepository(dataSource);
+	JdbcAccountRepository accounts(DataSource dataSource, SampleSettings settings) {
+		return new JdbcAccountRepository(dataSource, settings.storeTimeout());
 	}
 
 	/**

@@ -79,14 +79,68 @@ public record SampleSettings(String accountsUrl, Store store, String redisUrl,
 	 * @throws IllegalStateException naming the setting, if one has a value the sample does not know
 	 */
 	public static SampleSettings from(Environment environment) {
-		String secret = environment.getProperty("tokenkit.jwt.secret");
 		return new SampleSettings(environment.getProperty("tokenkit.accounts.url", EMBEDDED_ACCOUNTS_URL),
 				choice(environment, "tokenkit.store", Store.MEMORY),
 				environment.getProperty("tokenkit.redis.url", "redis://127.0.0.1:6379"),
-				environment.getProperty("tokenkit.redis.key-prefix", "tokenkit:"),
-				Duration.ofMillis(environment.getProperty("tokenkit.store.timeout-millis", Long.class, 2000L)),
-				choice(environment, "tokenkit.tokens", Tokens.OPAQUE),
-				(secret != null) ? Base64.getDecoder().decode(secret) : null);
+				environment.getProperty("tokenkit.redis.key-prefix", "tokenkit:"), timeout(environment),
+				choice(environment, "tokenkit.tokens", Tokens.OPAQUE), secret(environment));
+	}
+
+	/**
+	 * The JWT secret: a copy, so that the settings stay unchanged.
+	 *
+	 * @return the secret, or {@code null} for a random one
+	 */
+	@Override
+	public byte @Nullable [] jwtSecret() {
+		return (this.jwtSecret != null) ? this.jwtSecret.clone() : null;
+	}
+
+	/**
+	 * The store timeout in whole seconds, rounded up, at least one: JDBC's unit for statement timeouts.
+	 *
+	 * @return the seconds
+	 */
+	public long storeTimeoutSeconds() {
+		return Math.max(1, this.storeTimeout.plusNanos(999_999_999).toSeconds());
+	}
+
+	/**
+	 * The settings without URLs or the secret, which can hold passwords.
+	 *
+	 * @return for example "SampleSettings[accounts in PostgreSQL, opaque tokens in redis]"
+	 */
+	@Override
+	public String toString() {
+		return "SampleSettings[" + describe() + "]";
+	}
+
+	private static Duration timeout(Environment environment) {
+		String value = environment.getProperty("tokenkit.store.timeout-millis", "2000");
+		try {
+			long millis = Long.parseLong(value.trim());
+			if (millis > 0) {
+				return Duration.ofMillis(millis);
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// refused below
+		}
+		throw new IllegalStateException("tokenkit.store.timeout-millis must be a positive number of milliseconds, not "
+				+ value);
+	}
+
+	private static byte @Nullable [] secret(Environment environment) {
+		String secret = environment.getProperty("tokenkit.jwt.secret");
+		if (secret == null) {
+			return null;
+		}
+		try {
+			return Base64.getDecoder().decode(secret.trim());
+		}
+		catch (IllegalArgumentException notBase64) {
+			throw new IllegalStateException("tokenkit.jwt.secret must be base64 (its value is not repeated here)");
+		}
 	}
 
 	/**

@@ -25,62 +25,84 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The floor under {@link StoreValidationBenchmark}'s PostgreSQL and Redis figures: one bare round trip on the same
  * servers and the same kind of client, {@code SELECT 1} on one JDBC connection and a Lettuce {@code PING}.
  */
-@State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RoundTripBenchmark {
 
-	private @Nullable Connection postgres;
+	/** One connection to PostgreSQL. */
+	@State(Scope.Benchmark)
+	public static class Postgres {
 
-	private @Nullable PreparedStatement select;
+		private @Nullable Connection connection;
 
-	private @Nullable RedisClient client;
+		private @Nullable PreparedStatement select;
 
-	private @Nullable StatefulRedisConnection<String, String> redis;
+		/**
+		 * Connects.
+		 *
+		 * @throws SQLException if PostgreSQL cannot be reached
+		 */
+		@Setup(Level.Trial)
+		public void connect() throws SQLException {
+			PGSimpleDataSource dataSource = new PGSimpleDataSource();
+			dataSource.setUrl(System.getProperty("tokenkit.bench.postgres",
+					"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
+			this.connection = dataSource.getConnection();
+			this.select = this.connection.prepareStatement("SELECT 1");
+		}
 
-	/**
-	 * Connects to both servers.
-	 *
-	 * @throws SQLException if PostgreSQL cannot be reached
-	 */
-	@Setup(Level.Trial)
-	public void connect() throws SQLException {
-		PGSimpleDataSource dataSource = new PGSimpleDataSource();
-		dataSource.setUrl(System.getProperty("tokenkit.bench.postgres",
-				"jdbc:postgresql://127.0.0.1:5432/test?user=postgres"));
-		this.postgres = dataSource.getConnection();
-		this.select = this.postgres.prepareStatement("SELECT 1");
-		this.client = RedisClient.create(System.getProperty("tokenkit.bench.redis", "redis://127.0.0.1:6379"));
-		this.redis = this.client.connect();
+		/**
+		 * Disconnects.
+		 *
+		 * @throws SQLException if closing fails
+		 */
+		@TearDown(Level.Trial)
+		public void close() throws SQLException {
+			if (this.connection != null) {
+				this.connection.close();
+			}
+		}
+
 	}
 
-	/**
-	 * Closes both connections.
-	 *
-	 * @throws SQLException if closing fails
-	 */
-	@TearDown(Level.Trial)
-	public void close() throws SQLException {
-		if (this.postgres != null) {
-			this.postgres.close();
+	/** One Lettuce connection to Redis. */
+	@State(Scope.Benchmark)
+	public static class Redis {
+
+		private @Nullable RedisClient client;
+
+		private @Nullable StatefulRedisConnection<String, String> connection;
+
+		/** Connects. */
+		@Setup(Level.Trial)
+		public void connect() {
+			this.client = RedisClient.create(System.getProperty("tokenkit.bench.redis", "redis://127.0.0.1:6379"));
+			this.connection = this.client.connect();
 		}
-		if (this.redis != null) {
-			this.redis.close();
+
+		/** Disconnects. */
+		@TearDown(Level.Trial)
+		public void close() {
+			if (this.connection != null) {
+				this.connection.close();
+			}
+			if (this.client != null) {
+				this.client.shutdown();
+			}
 		}
-		if (this.client != null) {
-			this.client.shutdown();
-		}
+
 	}
 
 	/**
 	 * One {@code SELECT 1}.
 	 *
+	 * @param postgres the connection
 	 * @return its value
 	 * @throws SQLException if the query fails
 	 */
 	@Benchmark
-	public int postgresSelectOne() throws SQLException {
-		try (ResultSet row = this.select.executeQuery()) {
+	public int postgresSelectOne(Postgres postgres) throws SQLException {
+		try (ResultSet row = postgres.select.executeQuery()) {
 			row.next();
 			return row.getInt(1);
 		}
@@ -89,11 +111,12 @@ public class RoundTripBenchmark {
 	/**
 	 * One {@code PING}.
 	 *
+	 * @param redis the connection
 	 * @return {@code PONG}
 	 */
 	@Benchmark
-	public String redisPing() {
-		return this.redis.sync().ping();
+	public String redisPing(Redis redis) {
+		return redis.connection.sync().ping();
 	}
 
 }

@@ -85,9 +85,18 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	 *
 	 * @param redisUri the Redis URI
 	 * @return a builder
+	 * @throws IllegalArgumentException if the text is not a Redis URI; the message does not repeat it
 	 */
 	public static Builder builder(String redisUri) {
-		return new Builder(RedisURI.create(Objects.requireNonNull(redisUri, "redisUri cannot be null")));
+		Objects.requireNonNull(redisUri, "redisUri cannot be null");
+		try {
+			return new Builder(RedisURI.create(redisUri));
+		}
+		catch (IllegalArgumentException ex) {
+			// Without the cause: its message quotes the URI, password and all.
+			throw new IllegalArgumentException("Not a valid redis:// or rediss:// URI (it is not repeated here, as it "
+					+ "may hold a password)");
+		}
 	}
 
 	@Override

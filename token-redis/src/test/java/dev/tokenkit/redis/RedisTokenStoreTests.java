@@ -15,6 +15,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 
 /** The store contract on a real Redis, plus what only the Redis store does. */
@@ -59,6 +60,16 @@ class RedisTokenStoreTests extends TokenStoreContractTests {
 		long allowed = Duration.ofMillis(300L * 1_000).toMinutes();
 		assertThat(counting.touches()).isBetween(1, (int) allowed);
 		assertThat(counting.reads()).isEqualTo(1_000);
+	}
+
+	@Test
+	void builderWhenUriMalformedThenErrorNeverRepeatsIt() {
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> RedisTokenStore.builder("redis://:s3cr#t pw@127.0.0.1:6379"))
+			.satisfies((ex) -> {
+				assertThat(ex.getMessage()).doesNotContain("s3cr");
+				assertThat(ex.getCause()).isNull();
+			});
 	}
 
 }

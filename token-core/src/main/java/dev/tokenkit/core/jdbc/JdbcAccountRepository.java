@@ -41,8 +41,21 @@ public final class JdbcAccountRepository implements AccountRepository {
 	 * @param dataSource the database holding {@code tk_accounts}
 	 */
 	public JdbcAccountRepository(DataSource dataSource) {
-		this.jdbc = new JdbcStatements(Objects.requireNonNull(dataSource, "dataSource cannot be null"),
-				Duration.ofSeconds(2));
+		this(dataSource, Duration.ofSeconds(2));
+	}
+
+	/**
+	 * Creates a repository.
+	 *
+	 * @param dataSource the database holding {@code tk_accounts}
+	 * @param queryTimeout how long a statement may run, in whole seconds rounded up (JDBC's unit), at least one
+	 */
+	public JdbcAccountRepository(DataSource dataSource, Duration queryTimeout) {
+		Objects.requireNonNull(queryTimeout, "queryTimeout cannot be null");
+		if (queryTimeout.isNegative() || queryTimeout.isZero()) {
+			throw new IllegalArgumentException("queryTimeout must be positive");
+		}
+		this.jdbc = new JdbcStatements(Objects.requireNonNull(dataSource, "dataSource cannot be null"), queryTimeout);
 	}
 
 	@Override
@@ -74,6 +87,30 @@ public final class JdbcAccountRepository implements AccountRepository {
 					+ "authorities, idle_timeout_seconds, max_lifetime_seconds, id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
 					(statement) -> bind(statement, stored, 1));
 		}
+	}
+
+	/**
+	 * Adds an account unless its id, username, email address or api key is already taken, in which case nothing
+	 * changes.
+	 *
+	 * @param stored the account with its secrets
+	 * @return {@code true} if it was added
+	 * @throws IllegalStateException if another node added a conflicting account at the same moment
+	 * @throws dev.tokenkit.core.StoreUnavailableException if the database cannot be reached
+	 */
+	public boolean insertIfAbsent(StoredAccount stored) {
+		Objects.requireNonNull(stored, "stored cannot be null");
+		return this.jdbc.update("INSERT INTO tk_accounts (username, email, password_hash, api_key_hash, enabled, "
+				+ "authorities, idle_timeout_seconds, max_lifetime_seconds, id) SELECT ?, ?, ?, ?, ?, ?, ?, ?, ? "
+				+ "WHERE NOT EXISTS (SELECT 1 FROM tk_accounts WHERE id = ? OR username = ? OR email = ? "
+				+ "OR api_key_hash = ?)", (statement) -> {
+					bind(statement, stored, 1);
+					statement.setString(10, stored.account().id());
+					statement.setString(11, stored.account().username());
+					statement.setString(12, (stored.account().email() != null)
+							? stored.account().email().toLowerCase(Locale.ROOT) : null);
+					statement.setString(13, stored.apiKeyHash());
+				}) == 1;
 	}
 
 	private static void bind(PreparedStatement statement, StoredAccount stored, int first) throws SQLException {

@@ -23,8 +23,12 @@ public final class JdbcSchema {
 	private JdbcSchema() {
 	}
 
+	/** The PostgreSQL advisory lock key that serialises schema creation across nodes. */
+	private static final long SCHEMA_LOCK = 0x746f6b656e6b6974L;
+
 	/**
-	 * Creates the missing tables and indexes.
+	 * Creates the missing tables and indexes, in one transaction (under an advisory lock on PostgreSQL, so that nodes
+	 * starting at the same moment take turns).
 	 *
 	 * @param dataSource the database
 	 * @throws IllegalStateException if the database is neither H2 nor PostgreSQL, or the schema cannot be applied
@@ -32,11 +36,24 @@ public final class JdbcSchema {
 	public static void createIfMissing(DataSource dataSource) {
 		Objects.requireNonNull(dataSource, "dataSource cannot be null");
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-			String script = script(connection.getMetaData().getDatabaseProductName());
-			for (String sql : script.split(";")) {
-				if (!sql.isBlank()) {
-					statement.execute(sql);
+			String product = connection.getMetaData().getDatabaseProductName();
+			boolean postgres = product.toLowerCase(Locale.ROOT).contains("postgres");
+			String script = script(product);
+			connection.setAutoCommit(false);
+			try {
+				if (postgres) {
+					// Nodes starting together: concurrent CREATE ... IF NOT EXISTS can collide in PostgreSQL's catalog.
+					statement.execute("SELECT pg_advisory_xact_lock(" + SCHEMA_LOCK + ")");
 				}
+				for (String sql : script.split(";")) {
+					if (!sql.isBlank()) {
+						statement.execute(sql);
+					}
+				}
+				connection.commit();
+			}
+			finally {
+				connection.setAutoCommit(true);
 			}
 		}
 		catch (SQLException ex) {

@@ -46,7 +46,8 @@ final class JdbcStatements {
 
 	JdbcStatements(DataSource dataSource, Duration queryTimeout) {
 		this.dataSource = dataSource;
-		this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.toSeconds());
+		// JDBC query timeouts are whole seconds: round up, so that a statement is never cut shorter than asked.
+		this.queryTimeoutSeconds = (int) Math.max(1, queryTimeout.plusNanos(999_999_999).toSeconds());
 	}
 
 	int update(String sql, Binder binder) {

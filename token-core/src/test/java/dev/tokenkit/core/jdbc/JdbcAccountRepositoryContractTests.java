@@ -6,8 +6,11 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 
 import com.zaxxer.hikari.HikariDataSource;
+import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.AccountRepositoryContractTests;
 import dev.tokenkit.core.account.StoredAccount;
@@ -69,6 +72,29 @@ abstract class JdbcAccountRepositoryContractTests extends AccountRepositoryContr
 		AccountRepository repository = repositoryWith(TestAccounts.storedAlice());
 		JdbcSchema.createIfMissing(this.dataSources.get(0));
 		assertThat(repository.findByLogin("alice")).isPresent();
+	}
+
+	@Test
+	void insertIfAbsentWhenIdUsernameOrEmailTakenThenNothingChanges() {
+		StoredAccount alice = TestAccounts.storedAlice();
+		StoredAccount bob = TestAccounts.storedBob();
+		JdbcAccountRepository repository = (JdbcAccountRepository) repositoryWith(alice);
+		StoredAccount sameId = new StoredAccount(new Account(alice.account().id(), "mallory", null, Set.of(), true,
+				null), alice.passwordHash(), null);
+		StoredAccount sameUsername = new StoredAccount(new Account("other-id", "alice", null, Set.of(), true, null),
+				alice.passwordHash(), null);
+		StoredAccount sameEmail = new StoredAccount(new Account("third-id", "alice2",
+				alice.account().email().toUpperCase(Locale.ROOT), Set.of(), true, null), alice.passwordHash(), null);
+
+		assertThat(repository.insertIfAbsent(sameId)).isFalse();
+		assertThat(repository.insertIfAbsent(sameUsername)).isFalse();
+		assertThat(repository.insertIfAbsent(sameEmail)).isFalse();
+		assertThat(repository.insertIfAbsent(bob)).isTrue();
+
+		assertThat(repository.findByLogin("alice")).contains(alice);
+		assertThat(repository.findByLogin("mallory")).isEmpty();
+		assertThat(repository.findByLogin("bob")).hasValueSatisfying(
+				(found) -> assertThat(found.account().id()).isEqualTo(bob.account().id()));
 	}
 
 }

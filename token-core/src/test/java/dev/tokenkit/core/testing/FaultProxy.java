@@ -43,6 +43,9 @@ public final class FaultProxy implements AutoCloseable {
 	 * @return the proxy, forwarding
 	 */
 	public static FaultProxy to(int targetPort) {
+		if (targetPort < 1 || targetPort > 65535) {
+			throw new IllegalArgumentException("Not a port: " + targetPort);
+		}
 		try {
 			return new FaultProxy(targetPort);
 		}
@@ -77,6 +80,7 @@ public final class FaultProxy implements AutoCloseable {
 	@Override
 	public void close() {
 		closeQuietly(this.listener);
+		this.delayMillis = 0;
 		cut();
 	}
 
@@ -97,6 +101,12 @@ public final class FaultProxy implements AutoCloseable {
 				Socket server = new Socket(InetAddress.getLoopbackAddress(), this.targetPort);
 				this.open.add(client);
 				this.open.add(server);
+				if (this.cut) {
+					// cut() ran while this connection was being made
+					closeQuietly(client);
+					closeQuietly(server);
+					continue;
+				}
 				daemon("fault-proxy-up", () -> pump(client, server)).start();
 				daemon("fault-proxy-down", () -> pump(server, client)).start();
 			}

@@ -6,7 +6,9 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.concurrent.TimeUnit;
 
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.Assumptions;
 
 /**
@@ -22,9 +24,9 @@ public final class PrivateRedis implements AutoCloseable {
 
 	private Process process;
 
-	private PrivateRedis(int port) {
+	private PrivateRedis(int port, Process process) {
 		this.port = port;
-		this.process = launch(port);
+		this.process = process;
 	}
 
 	/** Starts a private Redis on a free port. */
@@ -37,14 +39,25 @@ public final class PrivateRedis implements AutoCloseable {
 			System.err.println(reason);
 			Assumptions.abort(reason);
 		}
-		int port;
+		for (int attempt = 1;; attempt++) {
+			int port = freePort();
+			Process process = launch(port);
+			if (process != null) {
+				return new PrivateRedis(port, process);
+			}
+			if (attempt == 5) {
+				throw new IllegalStateException("redis-server found no free port in five attempts");
+			}
+		}
+	}
+
+	private static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
-			port = socket.getLocalPort();
+			return socket.getLocalPort();
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
 		}
-		return new PrivateRedis(port);
 	}
 
 	/** The server's {@code redis://} URI. */
@@ -57,15 +70,28 @@ public final class PrivateRedis implements AutoCloseable {
 		return this.port;
 	}
 
-	/** Stops the server (SIGTERM) and waits until it has gone; its data goes with it. */
+	/** Stops the server (SIGTERM, then SIGKILL after 10 s) and waits until it has gone; its data goes with it. */
 	public void stop() throws InterruptedException {
 		this.process.destroy();
-		this.process.waitFor();
+		if (!this.process.waitFor(10, TimeUnit.SECONDS)) {
+			this.process.destroyForcibly().waitFor();
+		}
 	}
 
-	/** Starts the server again on the same port, empty. */
-	public void restart() {
-		this.process = launch(this.port);
+	/**
+	 * Starts the server again on the same port, empty. While the port is free, a client reconnecting to it can hold it
+	 * for a moment (a loopback connection to a free port can connect to itself), so a busy port is tried again.
+	 */
+	public void restart() throws InterruptedException {
+		for (int attempt = 1; attempt <= 50; attempt++) {
+			Process restarted = launch(this.port);
+			if (restarted != null) {
+				this.process = restarted;
+				return;
+			}
+			Thread.sleep(100);
+		}
+		throw new IllegalStateException("redis-server could not bind " + this.port + " again");
 	}
 
 	@Override
@@ -76,10 +102,13 @@ public final class PrivateRedis implements AutoCloseable {
 	/**
 	 * Starts redis-server and waits for its "Ready to accept connections" line. Readiness is read from its log, not
 	 * probed: a probe connection to a free loopback port can connect to itself and hold the port.
+	 *
+	 * @return the server, or {@code null} if its port was taken
 	 */
-	private static Process launch(int port) {
+	private static @Nullable Process launch(int port) {
+		Path log = null;
 		try {
-			Path log = Files.createTempFile("tokenkit-redis-" + port + "-", ".log");
+			log = Files.createTempFile("tokenkit-redis-" + port + "-", ".log");
 			Process process = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(port), "--bind",
 					"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
 				.redirectOutput(log.toFile())
@@ -91,8 +120,12 @@ public final class PrivateRedis implements AutoCloseable {
 				}
 				Thread.sleep(20);
 			}
-			process.destroyForcibly();
-			throw new IllegalStateException("redis-server did not start on " + port + ": " + Files.readString(log));
+			process.destroyForcibly().waitFor();
+			String output = Files.readString(log);
+			if (output.contains("Address already in use")) {
+				return null;
+			}
+			throw new IllegalStateException("redis-server did not start on " + port + ": " + output);
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
@@ -100,6 +133,20 @@ public final class PrivateRedis implements AutoCloseable {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 			throw new IllegalStateException(ex);
+		}
+		finally {
+			deleteQuietly(log);
+		}
+	}
+
+	private static void deleteQuietly(@Nullable Path file) {
+		if (file != null) {
+			try {
+				Files.deleteIfExists(file);
+			}
+			catch (IOException ex) {
+				// a temporary file left behind
+			}
 		}
 	}
 
