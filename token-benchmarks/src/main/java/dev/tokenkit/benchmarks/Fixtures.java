@@ -2,12 +2,34 @@ package dev.tokenkit.benchmarks;
 
 import java.util.Set;
 
+import javax.crypto.spec.SecretKeySpec;
+
 import dev.tokenkit.core.account.Account;
+
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /** What several benchmarks share. */
 final class Fixtures {
 
 	private Fixtures() {
+	}
+
+	/**
+	 * Spring Security's HS256 decoder as a resource server would configure it for tokenkit's RFC 9068 tokens: the
+	 * default timestamp check, and {@code typ} {@code at+jwt} instead of {@code JWT}.
+	 */
+	static NimbusJwtDecoder springDecoder(byte[] secret) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(secret, "HmacSHA256"))
+			.macAlgorithm(MacAlgorithm.HS256)
+			.validateType(false)
+			.build();
+		decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(new JwtTimestampValidator(),
+				new JwtTypeValidator("at+jwt")));
+		return decoder;
 	}
 
 	/** A typical account: two authorities, no own policy. */

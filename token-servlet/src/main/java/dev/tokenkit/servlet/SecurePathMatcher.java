@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Deque;
 import java.util.List;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
@@ -31,6 +32,9 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
 public final class SecurePathMatcher {
 
 	private static final String SECURE = "secure";
+
+	/** What separates segments once a segment is decoded: an encoded slash or a backslash. */
+	private static final Pattern SEPARATORS = Pattern.compile("[/\\\\]");
 
 	/**
 	 * Whether the request is secure.
@@ -63,6 +67,9 @@ public final class SecurePathMatcher {
 	 * @return {@code true} if it has one, or if it cannot be decoded
 	 */
 	public boolean hasSecureSegment(String path) {
+		if (isPlain(path)) {
+			return hasPlainSecureSegment(path);
+		}
 		try {
 			return normalisedSegments(path).stream().anyMatch((segment) -> segment.toLowerCase(Locale.ROOT).equals(SECURE));
 		}
@@ -71,10 +78,48 @@ public final class SecurePathMatcher {
 		}
 	}
 
+	/**
+	 * Whether a path needs no normalising: no escapes, path parameters, backslashes or dot segments. Nearly every
+	 * request's path is plain, and is then checked without allocating.
+	 */
+	private static boolean isPlain(String path) {
+		return path.indexOf('%') < 0 && path.indexOf(';') < 0 && path.indexOf('\\') < 0 && !path.contains("/.")
+				&& !path.startsWith(".");
+	}
+
+	private static boolean hasPlainSecureSegment(String path) {
+		int start = 0;
+		while (start <= path.length()) {
+			int end = path.indexOf('/', start);
+			if (end < 0) {
+				end = path.length();
+			}
+			if (isSecure(path, start, end)) {
+				return true;
+			}
+			start = end + 1;
+		}
+		return false;
+	}
+
+	/** Whether {@code path[start, end)} is {@value #SECURE} in any ASCII case, as {@code toLowerCase(ROOT)} sees it. */
+	private static boolean isSecure(String path, int start, int end) {
+		if (end - start != SECURE.length()) {
+			return false;
+		}
+		for (int i = 0; i < SECURE.length(); i++) {
+			char c = path.charAt(start + i);
+			if (c >= 128 || (c | 0x20) != SECURE.charAt(i)) {
+				return false;
+			}
+		}
+		return true;
+	}
+
 	private static List<String> normalisedSegments(String path) {
 		Deque<String> segments = new ArrayDeque<>();
 		for (String raw : path.split("/")) {
-			for (String part : PercentDecoder.decode(withoutParameters(raw), false).split("[/\\\\]")) {
+			for (String part : SEPARATORS.split(PercentDecoder.decode(withoutParameters(raw), false))) {
 				String segment = withoutParameters(part);
 				if (segment.equals("..")) {
 					segments.pollLast();

@@ -2,7 +2,6 @@ package dev.tokenkit.servlet;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
@@ -25,7 +24,6 @@ import dev.tokenkit.servlet.http.TokenErrors;
  */
 public final class TokenResolver {
 
-	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
 	private final String realm;
 
@@ -61,7 +59,7 @@ public final class TokenResolver {
 		List<String> found = new ArrayList<>();
 		AuthorizationHeader header = AuthorizationHeader.of(request);
 		if (header != null && (header.scheme().equals("bearer") || header.scheme().equals("token"))) {
-			if (!B64TOKEN.matcher(header.credentials()).matches()) {
+			if (!isB64Token(header.credentials())) {
 				throw TokenErrors.invalidToken(this.realm);
 			}
 			found.add(header.credentials());
@@ -79,6 +77,26 @@ public final class TokenResolver {
 			throw TokenErrors.invalidTokenRequest(this.realm, "Send the access token in one place only");
 		}
 		return found.isEmpty() ? null : found.get(0);
+	}
+
+	/** RFC 6750's {@code b64token}: {@code 1*( ALPHA / DIGIT / "-" / "." / "_" / "~" / "+" / "/" ) *"="}. */
+	static boolean isB64Token(String text) {
+		int end = text.length();
+		while (end > 0 && text.charAt(end - 1) == '=') {
+			end--;
+		}
+		if (end == 0) {
+			return false;
+		}
+		for (int i = 0; i < end; i++) {
+			char c = text.charAt(i);
+			boolean allowed = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-'
+					|| c == '.' || c == '_' || c == '~' || c == '+' || c == '/';
+			if (!allowed) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 }

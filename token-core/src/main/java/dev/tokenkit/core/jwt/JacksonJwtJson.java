@@ -17,9 +17,11 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * jjwt's JSON reader and writer on Jackson 3, so that jjwt needs no {@code jjwt-jackson} (which is Jackson 2). The
  * reader is strict: duplicate member names are refused (RFC 8725 section 3.11 warns about them), and nesting, names
- * and numbers are capped.
+ * and numbers are capped. Public for apps (and benchmarks) that parse tokenkit's JWTs with jjwt themselves.
+ *
+ * @since 0.1.0
  */
-final class JacksonJwtJson {
+public final class JacksonJwtJson {
 
 	private static final TypeReference<Map<String, Object>> MAP = new TypeReference<>() {
 	};
@@ -37,7 +39,12 @@ final class JacksonJwtJson {
 	private JacksonJwtJson() {
 	}
 
-	static Serializer<Map<String, ?>> serializer() {
+	/**
+	 * The writer.
+	 *
+	 * @return a jjwt serializer
+	 */
+	public static Serializer<Map<String, ?>> serializer() {
 		return new AbstractSerializer<>() {
 
 			@Override
@@ -48,7 +55,12 @@ final class JacksonJwtJson {
 		};
 	}
 
-	static Deserializer<Map<String, ?>> deserializer() {
+	/**
+	 * The strict reader.
+	 *
+	 * @return a jjwt deserializer
+	 */
+	public static Deserializer<Map<String, ?>> deserializer() {
 		return new AbstractDeserializer<>() {
 
 			@Override

@@ -36,7 +36,11 @@ public record AuthorizationHeader(String scheme, String credentials) {
 		String value = TextRules.headerAsUtf8(values.get(0).strip());
 		int space = value.indexOf(' ');
 		String scheme = ((space < 0) ? value : value.substring(0, space)).toLowerCase(Locale.ROOT);
-		String credentials = (space < 0) ? "" : value.substring(space).replaceFirst("^ +", "");
+		int start = space;
+		while (start >= 0 && start < value.length() && value.charAt(start) == ' ') {
+			start++;
+		}
+		String credentials = (space < 0) ? "" : value.substring(start);
 		return new AuthorizationHeader(scheme, credentials);
 	}
 

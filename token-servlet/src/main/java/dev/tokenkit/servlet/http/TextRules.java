@@ -43,10 +43,23 @@ public final class TextRules {
 	 * @throws TokenKitHttpException {@code 400} if its bytes are not valid UTF-8
 	 */
 	public static @Nullable String headerAsUtf8(@Nullable String value) {
-		if (value == null || value.chars().allMatch((c) -> c < 0x80) || value.chars().anyMatch((c) -> c > 0xFF)) {
+		if (value == null || !isLatin1WithHighBytes(value)) {
 			return value;
 		}
 		return strictUtf8(ByteBuffer.wrap(value.getBytes(StandardCharsets.ISO_8859_1)), "A header is not valid UTF-8");
+	}
+
+	/** Whether every character is a byte (up to 0xFF) and at least one is not ASCII: bytes to re-decode. */
+	private static boolean isLatin1WithHighBytes(String value) {
+		boolean high = false;
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c > 0xFF) {
+				return false;
+			}
+			high |= c >= 0x80;
+		}
+		return high;
 	}
 
 	/**

@@ -1,0 +1,375 @@
+package dev.tokenkit.benchmarks;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.DoubleStream;
+
+import com.sun.management.OperatingSystemMXBean;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.InMemoryAccountRepository;
+import dev.tokenkit.core.account.PasswordAuthenticator;
+import dev.tokenkit.core.jwt.JwtKey;
+import dev.tokenkit.core.jwt.JwtTokenService;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.redis.RedisTokenStore;
+import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.spring.TokenKitConfigurer;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
+import jakarta.servlet.DispatcherType;
+import org.jspecify.annotations.Nullable;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.eclipse.jetty.ee11.servlet.FilterHolder;
+import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
+import org.eclipse.jetty.ee11.servlet.ServletHolder;
+import org.eclipse.jetty.server.Server;
+import org.eclipse.jetty.server.ServerConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.context.ContextLoaderListener;
+import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
+import org.springframework.web.filter.DelegatingFilterProxy;
+
+/**
+ * The HTTP load harness: embedded Jetty 12 on 127.0.0.1 serving one tiny servlet, in front of which sit nothing,
+ * tokenkit's servlet filter, or a Spring Security chain (a public route, tokenkit, or
+ * {@code oauth2ResourceServer().jwt()} with HS256); {@code wrk} drives each for a while and the harness reports
+ * requests per second and the server's CPU time per request (this JVM's CPU time over the requests its servlet
+ * answered), each beside the baseline of its row measured in the same run, and for the Redis store the Redis commands
+ * per request. Every scenario is warmed up, then measured in three interleaved rounds; the figures are the medians. Needs {@code wrk} ({@code apt-get install wrk}) and, for the Redis row, Redis at
+ * {@code -Dtokenkit.bench.redis} (default {@code redis://127.0.0.1:6379}).
+ *
+ * <p>Run: {@code java -cp token-benchmarks/target/benchmarks.jar dev.tokenkit.benchmarks.HttpLoad [seconds]}.
+ */
+public final class HttpLoad {
+
+	private static final String SECRET_PATH = "/secure/hello";
+
+	private static final String PUBLIC_PATH = "/public/hello";
+
+	/** Measured runs per scenario, interleaved so that warm-up and drift fall on every scenario alike. */
+	private static final int ROUNDS = 3;
+
+	private final int seconds;
+
+	private final List<Figure> figures = new ArrayList<>();
+
+	private HttpLoad(int seconds) {
+		this.seconds = seconds;
+	}
+
+	/**
+	 * Runs every scenario and prints the table.
+	 *
+	 * @param args optionally the seconds per measured run (default 10)
+	 * @throws Exception if a server or wrk fails
+	 */
+	public static void main(String[] args) throws Exception {
+		HttpLoad load = new HttpLoad((args.length > 0) ? Integer.parseInt(args[0]) : 10);
+		load.runAll();
+	}
+
+	private void runAll() throws Exception {
+		OpaqueTokenService opaque = OpaqueTokenService.builder(new InMemoryTokenStore()).build();
+		String opaqueToken = opaque.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
+		byte[] secret = new byte[32];
+		new SecureRandom().nextBytes(secret);
+		JwtTokenService jwts = JwtTokenService.builder(new InMemoryTokenStore()).key(JwtKey.hs256("bench", secret))
+			.build();
+		String jwt = jwts.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
+
+		SpringChains.tokenService = opaque;
+		SpringChains.jwtSecret = secret;
+		List<Scenario> scenarios = List.of(
+				new Scenario("plain servlet, no filter", plainServer(null), SECRET_PATH, null),
+				new Scenario("plain servlet, tokenkit filter (opaque, in memory)", plainServer(opaque), SECRET_PATH,
+						opaqueToken),
+				new Scenario("Spring chain, public route, no authentication",
+						springServer(SpringChains.TokenKitChain.class), PUBLIC_PATH, null),
+				new Scenario("Spring chain, tokenkit (opaque, in memory)",
+						springServer(SpringChains.TokenKitChain.class), SECRET_PATH, opaqueToken),
+				new Scenario("Spring chain, oauth2ResourceServer().jwt() (HS256)",
+						springServer(SpringChains.ResourceServerChain.class), SECRET_PATH, jwt));
+		try {
+			for (Scenario scenario : scenarios) {
+				wrk(scenario.server().port(), scenario.path(), scenario.token(), 5);
+			}
+			List<List<Figure>> rounds = new ArrayList<>();
+			for (int round = 0; round < ROUNDS; round++) {
+				List<Figure> figures = new ArrayList<>();
+				for (Scenario scenario : scenarios) {
+					figures.add(measure(scenario));
+				}
+				rounds.add(figures);
+			}
+			for (int i = 0; i < scenarios.size(); i++) {
+				int index = i;
+				this.figures.add(Figure.median(rounds.stream().map((figures) -> figures.get(index)).toList()));
+			}
+		}
+		finally {
+			for (Scenario scenario : scenarios) {
+				scenario.server().stop();
+			}
+		}
+		Figure bare = this.figures.get(0);
+		Figure filter = this.figures.get(1);
+		Figure springPublic = this.figures.get(2);
+		Figure springTokenKit = this.figures.get(3);
+		Figure springJwt = this.figures.get(4);
+
+		System.out.println();
+		System.out.println("| run | requests/s | server CPU per request |");
+		System.out.println("|---|---|---|");
+		this.figures.forEach((figure) -> System.out.printf(Locale.ROOT, "| %s | %,.0f | %.1f µs |%n", figure.name(),
+				figure.requestsPerSecond(), figure.cpuMicrosPerRequest()));
+		System.out.println();
+		System.out.println("| comparison | requests/s ratio | CPU per request, difference |");
+		System.out.println("|---|---|---|");
+		compare("tokenkit filter vs no filter", filter, bare);
+		compare("Spring: tokenkit vs public route", springTokenKit, springPublic);
+		compare("Spring: tokenkit vs oauth2ResourceServer().jwt()", springTokenKit, springJwt);
+		redisRoundTrips();
+	}
+
+	private void compare(String name, Figure figure, Figure baseline) {
+		System.out.printf(Locale.ROOT, "| %s | %.2f× | %+.1f µs (%.2f×) |%n", name,
+				figure.requestsPerSecond() / baseline.requestsPerSecond(),
+				figure.cpuMicrosPerRequest() - baseline.cpuMicrosPerRequest(),
+				figure.cpuMicrosPerRequest() / baseline.cpuMicrosPerRequest());
+	}
+
+	/** The Redis store under load: Redis commands per request, and writes, from Redis's own command counters. */
+	private void redisRoundTrips() throws Exception {
+		String uri = System.getProperty("tokenkit.bench.redis", "redis://127.0.0.1:6379");
+		try (RedisTokenStore store = RedisTokenStore.builder(uri).keyPrefix("tokenkit-bench:").build()) {
+			OpaqueTokenService service = OpaqueTokenService.builder(store).build();
+			String token = service.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
+			Started server = plainServer(service);
+			try {
+				wrk(server.port(), SECRET_PATH, token, 2);
+				Map<String, Long> before = redisCalls(uri);
+				long served = server.served().sum();
+				wrk(server.port(), SECRET_PATH, token, this.seconds);
+				Map<String, Long> after = redisCalls(uri);
+				long requests = server.served().sum() - served;
+				long commands = after.values().stream().mapToLong(Long::longValue).sum()
+						- before.values().stream().mapToLong(Long::longValue).sum();
+				long writes = after.getOrDefault("eval", 0L) - before.getOrDefault("eval", 0L)
+						+ after.getOrDefault("evalsha", 0L) - before.getOrDefault("evalsha", 0L);
+				System.out.println();
+				System.out.printf(Locale.ROOT, "Redis store, one token in constant use: %,d requests, %,d Redis "
+						+ "commands (%.3f per request), %,d writes (touch interval one minute)%n", requests, commands,
+						(double) commands / requests, writes);
+			}
+			finally {
+				server.stop();
+			}
+			service.revoke(token);
+		}
+	}
+
+	private static Map<String, Long> redisCalls(String uri) {
+		RedisClient client = RedisClient.create(uri);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			Map<String, Long> calls = new TreeMap<>();
+			Matcher matcher = Pattern.compile("cmdstat_(\\w+):calls=(\\d+)").matcher(connection.sync().info("commandstats"));
+			while (matcher.find()) {
+				if (!matcher.group(1).equals("info")) {
+					calls.put(matcher.group(1), Long.parseLong(matcher.group(2)));
+				}
+			}
+			return calls;
+		}
+		finally {
+			client.shutdown();
+		}
+	}
+
+	private Figure measure(Scenario scenario) throws Exception {
+		OperatingSystemMXBean os = (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+		long cpuBefore = os.getProcessCpuTime();
+		long servedBefore = scenario.server().served().sum();
+		long started = System.nanoTime();
+		wrk(scenario.server().port(), scenario.path(), scenario.token(), this.seconds);
+		double elapsed = (System.nanoTime() - started) / 1e9;
+		long requests = scenario.server().served().sum() - servedBefore;
+		long cpu = os.getProcessCpuTime() - cpuBefore;
+		Figure figure = new Figure(scenario.name(), requests / elapsed, cpu / 1e3 / requests);
+		System.out.printf(Locale.ROOT, "%s: %,.0f requests/s, %.1f µs CPU per request%n", scenario.name(),
+				figure.requestsPerSecond(), figure.cpuMicrosPerRequest());
+		return figure;
+	}
+
+	/** Runs wrk (one thread, 16 connections); fails if any answer was not 2xx. */
+	private static void wrk(int port, String path, @Nullable String token, int seconds)
+			throws IOException, InterruptedException {
+		List<String> command = new ArrayList<>(List.of("wrk", "-t1", "-c16", "-d" + seconds + "s", "--latency"));
+		if (token != null) {
+			command.addAll(List.of("-H", "Authorization: Bearer " + token));
+		}
+		command.add("http://127.0.0.1:" + port + path);
+		Process wrk = new ProcessBuilder(command).redirectErrorStream(true).start();
+		String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+		if (!wrk.waitFor(seconds + 30L, TimeUnit.SECONDS) || wrk.exitValue() != 0) {
+			throw new IllegalStateException("wrk failed: " + output);
+		}
+		if (output.contains("Non-2xx") || output.contains("Socket errors")) {
+			throw new IllegalStateException("wrk saw errors: " + output);
+		}
+	}
+
+	private static Started plainServer(@Nullable TokenService tokens) throws Exception {
+		ServletContextHandler context = new ServletContextHandler("/");
+		if (tokens != null) {
+			context.addFilter(new FilterHolder(new TokenAuthenticationFilter(tokens)), "/*",
+					EnumSet.of(DispatcherType.REQUEST));
+		}
+		return start(context);
+	}
+
+	private static Started springServer(Class<?> chain) throws Exception {
+		AnnotationConfigWebApplicationContext spring = new AnnotationConfigWebApplicationContext();
+		spring.register(chain);
+		ServletContextHandler context = new ServletContextHandler("/");
+		context.addEventListener(new ContextLoaderListener(spring));
+		context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")), "/*",
+				EnumSet.of(DispatcherType.REQUEST));
+		return start(context);
+	}
+
+	private static Started start(ServletContextHandler context) throws Exception {
+		LongAdder served = new LongAdder();
+		context.addServlet(new ServletHolder(new Hello(served)), "/*");
+		Server server = new Server(new QueuedThreadPool(32));
+		ServerConnector connector = new ServerConnector(server);
+		connector.setHost("127.0.0.1");
+		server.addConnector(connector);
+		server.setHandler(context);
+		server.start();
+		return new Started(server, connector.getLocalPort(), served);
+	}
+
+	/** A measured run. */
+	private record Figure(String name, double requestsPerSecond, double cpuMicrosPerRequest) {
+
+		/** The median of each figure over rounds. */
+		static Figure median(List<Figure> rounds) {
+			return new Figure(rounds.get(0).name(), median(rounds.stream().mapToDouble(Figure::requestsPerSecond)),
+					median(rounds.stream().mapToDouble(Figure::cpuMicrosPerRequest)));
+		}
+
+		private static double median(DoubleStream values) {
+			double[] sorted = values.sorted().toArray();
+			return (sorted.length % 2 == 1) ? sorted[sorted.length / 2]
+					: (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
+		}
+
+	}
+
+	/** What one run serves and requests. */
+	private record Scenario(String name, Started server, String path, @Nullable String token) {
+	}
+
+	/** A running server and its servlet's count of answered requests. */
+	private record Started(Server server, int port, LongAdder served) {
+
+		void stop() throws Exception {
+			this.server.stop();
+		}
+
+	}
+
+	/** The handler every run serves: a few bytes of text. */
+	private static final class Hello extends HttpServlet {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient LongAdder served;
+
+		Hello(LongAdder served) {
+			this.served = served;
+		}
+
+		@Override
+		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+			response.setContentType("text/plain");
+			response.getOutputStream().write(HELLO);
+			this.served.increment();
+		}
+
+		private static final byte[] HELLO = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
+	}
+
+	/** The two Spring Security chains: the same rules, tokenkit or Spring's resource server on the secure route. */
+	static final class SpringChains {
+
+		static volatile TokenService tokenService;
+
+		static volatile byte[] jwtSecret;
+
+		private SpringChains() {
+		}
+
+		/** Public routes open to all, the rest through tokenkit. */
+		@Configuration
+		@EnableWebSecurity
+		static class TokenKitChain {
+
+			@Bean
+			SecurityFilterChain chain(HttpSecurity http) throws Exception {
+				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+					.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(tokenService)
+						.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())));
+				return http.build();
+			}
+
+		}
+
+		/** Public routes open to all, the rest through {@code oauth2ResourceServer().jwt()}. */
+		@Configuration
+		@EnableWebSecurity
+		static class ResourceServerChain {
+
+			@Bean
+			SecurityFilterChain chain(HttpSecurity http) throws Exception {
+				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+					.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(Fixtures.springDecoder(jwtSecret))));
+				return http.build();
+			}
+
+		}
+
+	}
+
+}
