@@ -19,14 +19,18 @@ final class RedisScripts {
 			return 1
 			""";
 
-	/** KEYS: token. ARGV: used at, new TTL. Moves the last use forward only while the token is alive. */
+	/**
+	 * KEYS: token. ARGV: used at, retention after the deadline, the store clock's now (epoch milliseconds). Moves the
+	 * last use forward only while the token is alive, and its TTL to the new deadline plus the retention.
+	 */
 	static final String TOUCH = """
 			local v = redis.call('HMGET', KEYS[1], 'l', 'd', 'e')
 			if not v[1] then return 0 end
 			local last, idle, expires, now = tonumber(v[1]), tonumber(v[2]), tonumber(v[3]), tonumber(ARGV[1])
 			if last < now and last + idle > now and expires > now then
 				redis.call('HSET', KEYS[1], 'l', ARGV[1])
-				redis.call('PEXPIRE', KEYS[1], ARGV[2])
+				local ttl = math.min(now + idle, expires) + tonumber(ARGV[2]) - tonumber(ARGV[3])
+				redis.call('PEXPIRE', KEYS[1], string.format('%d', math.max(1, ttl)))
 				return 1
 			end
 			return 0

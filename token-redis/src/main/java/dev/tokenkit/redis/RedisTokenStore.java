@@ -125,13 +125,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	@Override
 	public void touch(TokenHash hash, Instant usedAt) {
-		TokenRecord current = find(hash);
-		if (current == null) {
-			return;
-		}
-		String ttl = ttl(current.withLastUsedAt(usedAt));
 		run((redis) -> redis.eval(RedisScripts.TOUCH, ScriptOutputType.INTEGER, new String[] { tokenKey(hash) },
-				millis(usedAt), ttl));
+				millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()), Long.toString(this.clock.millis())));
 	}
 
 	@Override

@@ -5,12 +5,15 @@ import java.time.Duration;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.store.TokenStoreContractTests;
 import dev.tokenkit.core.testing.CountingTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.redis.testing.TestRedis;
+import io.lettuce.core.RedisClient;
+import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -70,6 +73,33 @@ class RedisTokenStoreTests extends TokenStoreContractTests {
 				assertThat(ex.getMessage()).doesNotContain("s3cr");
 				assertThat(ex.getCause()).isNull();
 			});
+	}
+
+	/** A token's Redis TTL is its remaining life plus the minute of retention, before and after a touch. */
+	@Test
+	void touchWhenTokenUsedThenTtlFollowsTheNewDeadline() {
+		IssuedToken token = OpaqueTokenService.builder(this.store).clock(this.clock).touchInterval(Duration.ZERO).build()
+			.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30)));
+		String key = this.prefix + "token:" + TokenHash.of(token.value()).toHex();
+		assertThat(pttl(key)).isBetween(Duration.ofMinutes(31).minusSeconds(5).toMillis(), Duration.ofMinutes(31).toMillis());
+
+		this.clock.advance(Duration.ofMinutes(10));
+		this.store.touch(TokenHash.of(token.value()), this.clock.instant());
+
+		assertThat(pttl(key)).isBetween(Duration.ofMinutes(31).minusSeconds(5).toMillis(), Duration.ofMinutes(31).toMillis());
+		this.clock.advance(Duration.ofMinutes(25));
+		this.store.touch(TokenHash.of(token.value()), this.clock.instant());
+		assertThat(pttl(key)).as("slid again by the second touch").isGreaterThan(Duration.ofMinutes(30).toMillis());
+	}
+
+	private static long pttl(String key) {
+		RedisClient client = RedisClient.create(TestRedis.URL);
+		try (StatefulRedisConnection<String, String> connection = client.connect()) {
+			return connection.sync().pttl(key);
+		}
+		finally {
+			client.shutdown();
+		}
 	}
 
 }
