@@ -100,6 +100,7 @@ public final class HttpLoad {
 		JwtTokenService jwts = JwtTokenService.builder(new InMemoryTokenStore()).key(JwtKey.hs256("bench", secret))
 			.build();
 		String jwt = jwts.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
+		SpringChains.jwtService = jwts;
 
 		SpringChains.tokenService = opaque;
 		SpringChains.jwtSecret = secret;
@@ -111,6 +112,8 @@ public final class HttpLoad {
 						springServer(SpringChains.TokenKitChain.class), PUBLIC_PATH, null),
 				new Scenario("Spring chain, tokenkit (opaque, in memory)",
 						springServer(SpringChains.TokenKitChain.class), SECRET_PATH, opaqueToken),
+				new Scenario("Spring chain, tokenkit (JWT HS256, revocations in memory)",
+						springServer(SpringChains.TokenKitJwtChain.class), SECRET_PATH, jwt),
 				new Scenario("Spring chain, oauth2ResourceServer().jwt() (HS256)",
 						springServer(SpringChains.ResourceServerChain.class), SECRET_PATH, jwt));
 		try {
@@ -139,7 +142,8 @@ public final class HttpLoad {
 		Figure filter = this.figures.get(1);
 		Figure springPublic = this.figures.get(2);
 		Figure springTokenKit = this.figures.get(3);
-		Figure springJwt = this.figures.get(4);
+		Figure springTokenKitJwt = this.figures.get(4);
+		Figure springJwt = this.figures.get(5);
 
 		System.out.println();
 		System.out.println("| run | requests/s | server CPU per request |");
@@ -151,7 +155,8 @@ public final class HttpLoad {
 		System.out.println("|---|---|---|");
 		compare("tokenkit filter vs no filter", filter, bare);
 		compare("Spring: tokenkit vs public route", springTokenKit, springPublic);
-		compare("Spring: tokenkit vs oauth2ResourceServer().jwt()", springTokenKit, springJwt);
+		compare("Spring: tokenkit opaque vs oauth2ResourceServer().jwt()", springTokenKit, springJwt);
+		compare("Spring: tokenkit JWT vs oauth2ResourceServer().jwt(), the same token", springTokenKitJwt, springJwt);
 		redisRoundTrips();
 	}
 
@@ -162,34 +167,47 @@ public final class HttpLoad {
 				figure.cpuMicrosPerRequest() / baseline.cpuMicrosPerRequest());
 	}
 
-	/** The Redis store under load: Redis commands per request, and writes, from Redis's own command counters. */
+	/**
+	 * The Redis store under load, with a two-second touch interval so that touches happen: Redis round trips per
+	 * request (each {@code HGETALL} and each script is one; the commands a script runs inside Redis are not round trips)
+	 * and writes (the {@code HSET}s the touch script runs when it moves the last use), from Redis's own command
+	 * counters.
+	 */
 	private void redisRoundTrips() throws Exception {
 		String uri = System.getProperty("tokenkit.bench.redis", "redis://127.0.0.1:6379");
+		Duration touchInterval = Duration.ofSeconds(2);
 		try (RedisTokenStore store = RedisTokenStore.builder(uri).keyPrefix("tokenkit-bench:").build()) {
-			OpaqueTokenService service = OpaqueTokenService.builder(store).build();
+			OpaqueTokenService service = OpaqueTokenService.builder(store).touchInterval(touchInterval).build();
 			String token = service.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
 			Started server = plainServer(service);
 			try {
 				wrk(server.port(), SECRET_PATH, token, 2);
 				Map<String, Long> before = redisCalls(uri);
 				long served = server.served().sum();
+				long started = System.nanoTime();
 				wrk(server.port(), SECRET_PATH, token, this.seconds);
+				double elapsed = (System.nanoTime() - started) / 1e9;
 				Map<String, Long> after = redisCalls(uri);
 				long requests = server.served().sum() - served;
-				long commands = after.values().stream().mapToLong(Long::longValue).sum()
-						- before.values().stream().mapToLong(Long::longValue).sum();
-				long writes = after.getOrDefault("eval", 0L) - before.getOrDefault("eval", 0L)
-						+ after.getOrDefault("evalsha", 0L) - before.getOrDefault("evalsha", 0L);
+				long reads = delta(before, after, "hgetall");
+				long scripts = delta(before, after, "eval") + delta(before, after, "evalsha");
+				long writes = delta(before, after, "hset");
 				System.out.println();
-				System.out.printf(Locale.ROOT, "Redis store, one token in constant use: %,d requests, %,d Redis "
-						+ "commands (%.3f per request), %,d writes (touch interval one minute)%n", requests, commands,
-						(double) commands / requests, writes);
+				System.out.printf(Locale.ROOT, "Redis store, one token in constant use, touch interval %d s: %,d "
+						+ "requests in %.1f s, %,d HGETALL + %,d touch scripts = %.4f round trips per request; %,d "
+						+ "writes (HSET inside the scripts; at most %d allowed)%n", touchInterval.toSeconds(), requests,
+						elapsed, reads, scripts, (double) (reads + scripts) / requests, writes,
+						(long) (elapsed / touchInterval.toSeconds()) + 1);
 			}
 			finally {
 				server.stop();
 			}
 			service.revoke(token);
 		}
+	}
+
+	private static long delta(Map<String, Long> before, Map<String, Long> after, String command) {
+		return after.getOrDefault(command, 0L) - before.getOrDefault(command, 0L);
 	}
 
 	private static Map<String, Long> redisCalls(String uri) {
@@ -325,12 +343,14 @@ public final class HttpLoad {
 
 	}
 
-	/** The two Spring Security chains: the same rules, tokenkit or Spring's resource server on the secure route. */
+	/** The Spring Security chains: the same rules, tokenkit (opaque or JWT) or Spring's resource server. */
 	static final class SpringChains {
 
 		static volatile TokenService tokenService;
 
 		static volatile byte[] jwtSecret;
+
+		static volatile TokenService jwtService;
 
 		private SpringChains() {
 		}
@@ -347,6 +367,24 @@ public final class HttpLoad {
 					.anyRequest()
 					.authenticated())
 					.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(tokenService)
+						.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())));
+				return http.build();
+			}
+
+		}
+
+		/** The same chain with tokenkit's JWT service. */
+		@Configuration
+		@EnableWebSecurity
+		static class TokenKitJwtChain {
+
+			@Bean
+			SecurityFilterChain chain(HttpSecurity http) throws Exception {
+				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
+					.permitAll()
+					.anyRequest()
+					.authenticated())
+					.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(jwtService)
 						.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())));
 				return http.build();
 			}

@@ -108,7 +108,8 @@ public final class JwtTokenService implements TokenService {
 		this.issuer = builder.issuer;
 		this.audience = builder.audience;
 		this.maxTokenLifetime = builder.maxTokenLifetime;
-		this.clockSkew = builder.clockSkew;
+		// Whole seconds, as jjwt applies it, so that the verified-token cache never outlasts jjwt's own check.
+		this.clockSkew = Duration.ofSeconds(builder.clockSkew.toSeconds());
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.random = builder.random;
 		JwtParserBuilder parser = Jwts.parser()

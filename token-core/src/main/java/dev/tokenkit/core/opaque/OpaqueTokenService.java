@@ -4,6 +4,7 @@ import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -45,6 +46,9 @@ import org.slf4j.LoggerFactory;
 public final class OpaqueTokenService implements TokenService {
 
 	private static final Logger logger = LoggerFactory.getLogger(OpaqueTokenService.class);
+
+	/** The granularity of recorded uses; see {@link #touchTime(long, long, long)}. */
+	private static final long TOUCH_STEP_MILLIS = 1000;
 
 	private final TokenStore store;
 
@@ -103,6 +107,7 @@ public final class OpaqueTokenService implements TokenService {
 			throw reject(Reason.MALFORMED, null);
 		}
 		TokenHash hash = TokenHash.ofAscii(text, OpaqueTokenCodec.LENGTH);
+		Arrays.fill(text, (byte) 0);
 		TokenRecord record = this.store.find(hash);
 		if (record == null) {
 			throw reject(Reason.UNKNOWN, null);
@@ -113,8 +118,9 @@ public final class OpaqueTokenService implements TokenService {
 			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
 			throw reject(Reason.EXPIRED, record.principal().accountId());
 		}
-		if (isTouchDue(record, now)) {
-			this.store.touch(hash, Instant.ofEpochMilli(now));
+		long interval = touchInterval(record);
+		if (record.lastUsedAtMillis() + interval <= now) {
+			this.store.touch(hash, Instant.ofEpochMilli(touchTime(record.lastUsedAtMillis(), now, interval)));
 		}
 		return record.principal();
 	}
@@ -143,9 +149,20 @@ public final class OpaqueTokenService implements TokenService {
 		return revoked;
 	}
 
-	private boolean isTouchDue(TokenRecord record, long nowMillis) {
-		long interval = Math.min(this.touchIntervalMillis, record.idleTimeoutMillis() / 2);
-		return record.lastUsedAtMillis() + interval <= nowMillis;
+	private long touchInterval(TokenRecord record) {
+		return Math.min(this.touchIntervalMillis, record.idleTimeoutMillis() / 2);
+	}
+
+	/**
+	 * The last use a touch records: the stored one plus whole seconds, at most {@code now}. Requests that use a token
+	 * within the same second read the same stored last use and so write the same value: the first write moves it, and
+	 * the stores' "only forward" rule turns the others into no-ops, so a token in constant use by many threads or nodes
+	 * is written about once per interval, not once per concurrent request. The recorded use lags the real one by less
+	 * than a second.
+	 */
+	private static long touchTime(long lastUsed, long now, long interval) {
+		long step = Math.min(TOUCH_STEP_MILLIS, interval);
+		return (step <= 0) ? now : lastUsed + (now - lastUsed) / step * step;
 	}
 
 	private void dropOldestBeyondCap(String accountId, TokenHash newest) {

@@ -18,10 +18,11 @@ import org.jspecify.annotations.Nullable;
 /**
  * A {@link TokenStore} in this JVM's memory, on a Caffeine cache with per-entry variable expiry: each token's entry is
  * dropped {@link #RETENTION_AFTER_EXPIRY} after its own {@link TokenRecord#deadline() deadline}, and Caffeine's timer
- * wheel reclaims dropped entries as the cache is used, without scanning the whole store. The short retention lets the
- * token service tell an expired token from an unknown one, as it can with a JDBC store before its purge. The upkeep
- * runs on the calling threads, in small steps, so no background thread is needed. Records of one account share one
- * principal object; a live token costs about 190 bytes of heap.
+ * wheel reclaims dropped entries as the store is written to (reads are quiet), without scanning the whole store. The
+ * short retention lets the token service tell an expired token from an unknown one, as it can with a JDBC store
+ * before its purge. The upkeep runs on the calling threads, in small steps, so no background thread is needed.
+ * Records of one account share one principal object: with several live tokens per account a token costs under 200
+ * bytes of heap.
  *
  * <p>For one node: tokens do not survive a restart and are not shared. {@link #removeAll(String)} and
  * {@link #findByAccount(String)} scan every entry, which is fine for the rare calls that need them.
@@ -110,7 +111,11 @@ public final class InMemoryTokenStore implements TokenStore {
 
 		@Override
 		public long expireAfterCreate(TokenHash key, TokenRecord record, long currentTime) {
-			return Math.max(0, (record.deadlineMillis() + RETENTION_AFTER_EXPIRY.toMillis()) * 1_000_000L - currentTime);
+			long dropAtMillis = record.deadlineMillis() + RETENTION_AFTER_EXPIRY.toMillis();
+			if (dropAtMillis > Long.MAX_VALUE / 1_000_000L) {
+				return Long.MAX_VALUE;
+			}
+			return Math.max(0, dropAtMillis * 1_000_000L - currentTime);
 		}
 
 		@Override

@@ -7,6 +7,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -50,7 +51,8 @@ public final class TokenHash {
 
 	/**
 	 * Hashes a token's text given as ASCII bytes: the same hash as {@link #of(String)} of that text, without the
-	 * copy.
+	 * copy. Bytes are hashed as given: a byte of 128 or more does not stand for the character {@link #of(String)}
+	 * would encode.
 	 *
 	 * @param ascii the token's characters, each below 128
 	 * @param length how many of the bytes are the token
@@ -134,6 +136,10 @@ public final class TokenHash {
 
 		byte[] sha256(byte[] bytes, int length) {
 			this.sha256.update(bytes, 0, length);
+			if (bytes == this.input) {
+				// No token text lingers in this thread's buffer.
+				Arrays.fill(this.input, 0, length, (byte) 0);
+			}
 			try {
 				this.sha256.digest(this.output, 0, this.output.length);
 			}

@@ -143,7 +143,9 @@ public final class TokenRecord {
 	 * @return the deadline
 	 */
 	public long deadlineMillis() {
-		return Math.min(this.lastUsedAtMillis + this.idleTimeoutMillis, this.expiresAtMillis);
+		long idleDeadline = this.lastUsedAtMillis + this.idleTimeoutMillis;
+		// An idle timeout so long that the sum overflows never ends before the absolute expiry.
+		return (idleDeadline < this.lastUsedAtMillis) ? this.expiresAtMillis : Math.min(idleDeadline, this.expiresAtMillis);
 	}
 
 	/**

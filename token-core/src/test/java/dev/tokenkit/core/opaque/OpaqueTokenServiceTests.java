@@ -2,8 +2,13 @@ package dev.tokenkit.core.opaque;
 
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
@@ -13,9 +18,12 @@ import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenRecord;
+import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.CountingTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -80,6 +88,77 @@ class OpaqueTokenServiceTests {
 		assertThat(this.store.touches()).isEqualTo(1);
 		this.service.authenticate(token.value());
 		assertThat(this.store.touches()).isEqualTo(1);
+	}
+
+	/** Concurrent uses in one second after an interval all record the same last use, so only the first touch writes. */
+	@Test
+	void authenticateWhenManyThreadsUseATokenAfterTheIntervalThenOneLastUseIsRecorded() throws Exception {
+		InMemoryTokenStore memory = new InMemoryTokenStore(this.clock);
+		TouchRecordingStore touches = new TouchRecordingStore(memory);
+		OpaqueTokenService recording = OpaqueTokenService.builder(touches).clock(this.clock).build();
+		IssuedToken token = recording.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		Instant issued = token.issuedAt();
+		this.clock.advance(Duration.ofMillis(150_700));
+		TokenHash hash = TokenHash.of(token.value());
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<?>> uses = new ArrayList<>();
+			for (int i = 0; i < 64; i++) {
+				uses.add(threads.submit(() -> recording.authenticate(token.value())));
+			}
+			for (Future<?> use : uses) {
+				use.get();
+			}
+		}
+		finally {
+			threads.shutdown();
+		}
+		assertThat(memory.find(hash).lastUsedAt()).as("whole seconds after the issue").isEqualTo(issued.plusSeconds(150));
+		assertThat(touches.usedAt).isNotEmpty().containsOnly(issued.plusSeconds(150));
+	}
+
+	/** Records the last use each touch asks for. */
+	private static final class TouchRecordingStore implements TokenStore {
+
+		final List<Instant> usedAt = new CopyOnWriteArrayList<>();
+
+		private final TokenStore delegate;
+
+		TouchRecordingStore(TokenStore delegate) {
+			this.delegate = delegate;
+		}
+
+		@Override
+		public void save(TokenRecord record) {
+			this.delegate.save(record);
+		}
+
+		@Override
+		public @Nullable TokenRecord find(TokenHash hash) {
+			return this.delegate.find(hash);
+		}
+
+		@Override
+		public void touch(TokenHash hash, Instant usedAt) {
+			this.usedAt.add(usedAt);
+			this.delegate.touch(hash, usedAt);
+		}
+
+		@Override
+		public boolean remove(TokenHash hash) {
+			return this.delegate.remove(hash);
+		}
+
+		@Override
+		public int removeAll(String accountId) {
+			return this.delegate.removeAll(accountId);
+		}
+
+		@Override
+		public List<TokenRecord> findByAccount(String accountId) {
+			return this.delegate.findByAccount(accountId);
+		}
+
 	}
 
 	@Test
