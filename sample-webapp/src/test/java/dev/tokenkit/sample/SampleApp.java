@@ -1,9 +1,13 @@
 package dev.tokenkit.sample;
 
 import java.util.EnumSet;
+import java.util.Locale;
 import java.util.Map;
+import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.Filter;
+import jakarta.servlet.http.HttpServletRequest;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
 import org.eclipse.jetty.ee11.servlet.FilterHolder;
@@ -31,6 +35,9 @@ final class SampleApp implements AutoCloseable {
 
 	private final Server server = new Server();
 
+	/** Requests for a path with "secure" in it that the security chain let through to the app's servlet. */
+	final LongAdder secureHandlerCalls = new LongAdder();
+
 	private final AnnotationConfigWebApplicationContext context = new AnnotationConfigWebApplicationContext();
 
 	/** The sample with its embedded defaults. */
@@ -53,6 +60,13 @@ final class SampleApp implements AutoCloseable {
 		FilterHolder security = new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain"));
 		security.setAsyncSupported(true);
 		handler.addFilter(security, "/*", EnumSet.allOf(DispatcherType.class));
+		handler.addFilter(new FilterHolder((Filter) (request, response, chain) -> {
+			String uri = ((HttpServletRequest) request).getRequestURI().toLowerCase(Locale.ROOT);
+			if (uri.contains("secure")) {
+				this.secureHandlerCalls.increment();
+			}
+			chain.doFilter(request, response);
+		}), "/*", EnumSet.of(DispatcherType.REQUEST));
 		ServletHolder dispatcher = new ServletHolder(new DispatcherServlet(context));
 		dispatcher.setAsyncSupported(true);
 		handler.addServlet(dispatcher, "/");
