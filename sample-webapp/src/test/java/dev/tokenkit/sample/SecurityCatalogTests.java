@@ -45,8 +45,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * 401 (G5), {@code nosniff} everywhere and {@code no-store} on token and credential-error answers (G6), identical
  * credential failures (G8). After the run the captured logs are searched for every password, api key, token and token
  * hash used (G7), and a canary listener must have seen no connection. A report is printed and written to
- * {@code target/security-report.md}. Areas covered so far: S1 (DSI issuing), S2 (GlobalGiving issuing), T (token
- * transport), P (path matching, a few), X (XML, one).
+ * {@code target/security-report.md}. Areas covered so far: S1 (DSI issuing), S2 (GlobalGiving issuing), F (formats and
+ * JSONP), T (token transport), P (path matching, a few), X (XML, one).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityCatalogTests {
@@ -186,6 +186,20 @@ class SecurityCatalogTests {
 				row("S1-23", "GET /authentication_token HTTP/1.1\nAuthorization: user me:my_password\n"
 						+ "Authorization: user john:somepassword", 400),
 				row("S1-24", "GET /authentication_token HTTP/1.1\nAuthorization: user me:pw\u0001x", 400),
+				issuing("F-01", "GET /authentication_token?callback=cb HTTP/1.1\nAuthorization: user me:my_password"),
+				issuing("F-02", "GET /authentication_token?callback=jQuery1124_15.success HTTP/1.1\n"
+						+ "Authorization: user me:my_password"),
+				row("F-03", "GET /authentication_token?callback=alert(1);// HTTP/1.1\n"
+						+ "Authorization: user me:my_password", 400),
+				row("F-04", "GET /authentication_token?callback=%3C/script%3E%3Cscript%3Ealert(1)%3C/script%3E "
+						+ "HTTP/1.1\nAuthorization: user me:my_password", 400),
+				row("F-05", "GET /authentication_token?callback=cb%0D%0ASet-Cookie:%20x=y HTTP/1.1\n"
+						+ "Authorization: user me:my_password", 400),
+				row("F-07", "GET /authentication_token?callback=CWS" + "A".repeat(1000) + " HTTP/1.1\n"
+						+ "Authorization: user me:my_password", 400),
+				row("F-09", "GET /authentication_token?callback=a&callback=b HTTP/1.1\n"
+						+ "Authorization: user me:my_password", 400),
+				row("F-10", "GET /authentication_token?callback=cb HTTP/1.1\nAuthorization: user me:wrong", 401),
 				issuing("S2-01", gg + "\n\n{\"auth_request\":{\"user\":{\"email\":\"John_Doe@hotmail.com\","
 						+ "\"password\":\"somepassword\"},\"api_key\":\"YOUR_API_KEY\"}}"),
 				posting("S2-02", gg, "{\"auth_request\":{\"user\":{\"email\":\"John_Doe@hotmail.com\","
@@ -278,11 +292,13 @@ class SecurityCatalogTests {
 		else {
 			check(row, "G6 nosniff", "nosniff".equals(response.header("X-Content-Type-Options")));
 		}
-		boolean credentialArea = row.area().equals("S1") || row.area().equals("S2") || row.area().equals("X");
+		boolean credentialArea = Set.of("S1", "S2", "X", "F").contains(row.area());
 		if (credentialArea || response.status() == 401) {
 			check(row, "G6 no-store", String.valueOf(response.header("Cache-Control")).contains("no-store"));
 		}
 		check(row, "S1-31 no session cookie", response.header("Set-Cookie") == null);
+		check(row, "F JSONP starts with /**/", !String.valueOf(response.header("Content-Type"))
+			.startsWith("application/javascript") || response.body().startsWith("/**/"));
 		if (credentialArea && response.status() == 401 && row.id().startsWith("S1")) {
 			credentialFailures.put(row.id(), response.status() + " " + response.header("WWW-Authenticate") + " "
 					+ response.header("Content-Type") + " " + response.body());
