@@ -46,7 +46,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * credential failures (G8). After the run the captured logs are searched for every password, api key, token and token
  * hash used (G7), and a canary listener must have seen no connection. A report is printed and written to
  * {@code target/security-report.md}. Areas covered so far: S1 (DSI issuing), S2 (GlobalGiving issuing), F (formats and
- * JSONP), T (token transport), P (path matching, a few), X (XML, one).
+ * JSONP), T (token transport), P (path matching, a few), X (XML), J (JSON).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SecurityCatalogTests {
@@ -143,6 +143,19 @@ class SecurityCatalogTests {
 
 	}
 
+	private static final String DSI_JSON = "POST /authentication_credentials HTTP/1.1\nContent-Type: application/json";
+
+	private static final String DSI_XML = "POST /authentication_credentials HTTP/1.1\nContent-Type: application/xml";
+
+	/** Ten entities, each ten references to the one before: a billion laughs if expanded. */
+	private static String billionLaughs() {
+		StringBuilder dtd = new StringBuilder("<?xml version=\"1.0\"?><!DOCTYPE Credentials [<!ENTITY l0 \"ha\">");
+		for (int i = 1; i < 10; i++) {
+			dtd.append("<!ENTITY l").append(i).append(" \"").append(("&l" + (i - 1) + ";").repeat(10)).append("\">");
+		}
+		return dtd.append("]><Credentials><Username>&l9;</Username><Password>x</Password></Credentials>").toString();
+	}
+
 	private static Row row(String id, String request, int... allowed) {
 		return new Row(id, request, "", statuses(allowed), false, false);
 	}
@@ -212,6 +225,40 @@ class SecurityCatalogTests {
 						"<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY x SYSTEM \"http://127.0.0.1:CANARY/x\">]>"
 								+ "<auth_request><user><email>&x;</email><password>somepassword</password></user>"
 								+ "<api_key>YOUR_API_KEY</api_key></auth_request>", 400),
+				posting("J-01", DSI_JSON, "{\"Username\":\"me\",\"Password\":\"my_password\"}xyz", 400),
+				posting("J-03", DSI_JSON, "{\"Username\":\"john\",\"Username\":\"me\",\"Password\":\"my_password\"}",
+						400),
+				posting("J-04", DSI_JSON, "{\"username\":\"me\",\"password\":\"my_password\"}", 400),
+				posting("J-05", DSI_JSON, "{\"Username\":null,\"Password\":null}", 400),
+				posting("J-06", DSI_JSON, "{\"Username\":[\"me\"],\"Password\":\"my_password\"}", 400),
+				posting("J-07", DSI_JSON, "{\"Username\":\"me\",\"Password\":{\"$ne\":\"\"}}", 400),
+				posting("J-08", DSI_JSON, "{\"Username\":\"me\",\"Password\":12345678}", 400, 401),
+				posting("J-10", DSI_JSON, "{/*x*/\"Username\":\"me\",\"Password\":\"my_password\"}", 400),
+				posting("J-11", DSI_JSON, "{'Username':'me','Password':'my_password'}", 400),
+				posting("J-12", DSI_JSON, "[".repeat(100_000), 400, 413),
+				posting("J-13", DSI_JSON, "{\"Username\":\"me\",\"Password\":\"my_password\",\"n\":"
+						+ "9".repeat(5000) + "}", 400),
+				posting("J-15", DSI_JSON, "null", 400),
+				posting("J-15b", DSI_JSON, "[]", 400),
+				posting("J-20", DSI_JSON, "{\"Username\":\"me\\u0000\",\"Password\":\"my_password\"}", 400),
+				new Row("J-21", DSI_JSON, "{\"Username\":\"me\",\"Password\":\"my_password\",\"isAdmin\":true}",
+						Set.of(200), true, false),
+				posting("X-02", DSI_XML, "<?xml version=\"1.0\"?><!DOCTYPE Credentials [<!ENTITY x SYSTEM "
+						+ "\"http://127.0.0.1:CANARY/x\">]><Credentials><Username>&x;</Username>"
+						+ "<Password>my_password</Password></Credentials>", 400),
+				posting("X-03", DSI_XML, "<!DOCTYPE Credentials SYSTEM \"http://127.0.0.1:CANARY/c.dtd\"><Credentials>"
+						+ "<Username>me</Username><Password>my_password</Password></Credentials>", 400),
+				posting("X-04", DSI_XML, "<!DOCTYPE x [<!ENTITY % p SYSTEM \"http://127.0.0.1:CANARY/p.dtd\"> %p;]>"
+						+ "<Credentials><Username>me</Username><Password>my_password</Password></Credentials>", 400),
+				posting("X-05", DSI_XML, billionLaughs(), 400),
+				posting("X-07", DSI_XML, "<!DOCTYPE Credentials><Credentials><Username>me</Username>"
+						+ "<Password>my_password</Password></Credentials>", 400),
+				posting("X-10", DSI_XML, "<a>".repeat(5000) + "</a>".repeat(5000), 400, 413),
+				posting("X-15", DSI_XML, "<Credentials><Username>me</Username><Password>my_password</Credentials>", 400),
+				new Row("X-18", DSI_XML, "<Credentials><Username>me</Username><Password>my_<![CDATA[pass]]>word"
+						+ "</Password></Credentials>", Set.of(200), true, false),
+				new Row("X-19", DSI_XML, "<Credentials><Username>me</Username><Password>&#x6D;y_password</Password>"
+						+ "</Credentials>", Set.of(200), true, false),
 				serving("T-01", "GET /secure/whoami HTTP/1.1\nAuthorization: Bearer $T"),
 				row("T-02", "GET /secure/whoami HTTP/1.1", 401),
 				row("T-03", "GET /secure/whoami HTTP/1.1\nAuthorization: Bearer 9f8e7d6c5b4a", 401),
@@ -292,7 +339,7 @@ class SecurityCatalogTests {
 		else {
 			check(row, "G6 nosniff", "nosniff".equals(response.header("X-Content-Type-Options")));
 		}
-		boolean credentialArea = Set.of("S1", "S2", "X", "F").contains(row.area());
+		boolean credentialArea = Set.of("S1", "S2", "X", "F", "J").contains(row.area());
 		if (credentialArea || response.status() == 401) {
 			check(row, "G6 no-store", String.valueOf(response.header("Cache-Control")).contains("no-store"));
 		}
