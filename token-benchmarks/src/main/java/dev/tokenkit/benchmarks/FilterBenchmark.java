@@ -10,7 +10,7 @@ import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
-import jakarta.servlet.ServletRequest;
+import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
@@ -44,7 +44,12 @@ public class FilterBenchmark {
 
 	private String authorization;
 
-	private final FilterChain handler = (request, response) -> principal(request);
+	/** What the handler last found: the principal the filter set, or nothing on the baseline. */
+	private @Nullable Object lastPrincipal;
+
+	/** The handler: reads the principal attribute, as a secure handler would. */
+	private final FilterChain handler = (request, response) -> this.lastPrincipal = request
+		.getAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE);
 
 	/** Issues the token and checks that the filter lets the benchmark's request through. */
 	@Setup(Level.Trial)
@@ -55,7 +60,7 @@ public class FilterBenchmark {
 		this.filter = new TokenAuthenticationFilter(service);
 		try {
 			MockHttpServletResponse response = withTokenKitFilter();
-			if (response.getStatus() != 200 || response.getHeader("Cache-Control") == null) {
+			if (response.getStatus() != 200 || this.lastPrincipal == null) {
 				throw new IllegalStateException("The filter refused the benchmark's request: " + response.getStatus());
 			}
 		}
@@ -97,14 +102,6 @@ public class FilterBenchmark {
 		request.setServletPath("/secure/hello");
 		request.addHeader("Authorization", this.authorization);
 		return request;
-	}
-
-	/** The handler: reads the principal the filter set, as a secure handler would. */
-	private static void principal(ServletRequest request) {
-		if (request.getAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE) == null
-				&& request.getRemotePort() < 0) {
-			throw new IllegalStateException("never");
-		}
 	}
 
 }

@@ -326,6 +326,8 @@ public final class HttpLoad {
 
 		private static final long serialVersionUID = 1L;
 
+		private static final byte[] HELLO = "hello\n".getBytes(StandardCharsets.US_ASCII);
+
 		private final transient LongAdder served;
 
 		Hello(LongAdder served) {
@@ -338,8 +340,6 @@ public final class HttpLoad {
 			response.getOutputStream().write(HELLO);
 			this.served.increment();
 		}
-
-		private static final byte[] HELLO = "hello\n".getBytes(StandardCharsets.US_ASCII);
 
 	}
 
@@ -355,55 +355,54 @@ public final class HttpLoad {
 		private SpringChains() {
 		}
 
-		/** Public routes open to all, the rest through tokenkit. */
+		/** The rules every chain shares: public routes open to all, the rest authenticated. */
+		private static HttpSecurity publicAndAuthenticated(HttpSecurity http) throws Exception {
+			return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
+				.permitAll()
+				.anyRequest()
+				.authenticated());
+		}
+
+		private static SecurityFilterChain tokenKit(HttpSecurity http, TokenService tokens) throws Exception {
+			return publicAndAuthenticated(http).with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(tokens)
+				.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())))
+				.build();
+		}
+
+		/** The shared rules, the rest through tokenkit with opaque tokens. */
 		@Configuration
 		@EnableWebSecurity
 		static class TokenKitChain {
 
 			@Bean
 			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-					.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(tokenService)
-						.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())));
-				return http.build();
+				return tokenKit(http, tokenService);
 			}
 
 		}
 
-		/** The same chain with tokenkit's JWT service. */
+		/** The shared rules, the rest through tokenkit with its JWT service. */
 		@Configuration
 		@EnableWebSecurity
 		static class TokenKitJwtChain {
 
 			@Bean
 			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-					.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(jwtService)
-						.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())));
-				return http.build();
+				return tokenKit(http, jwtService);
 			}
 
 		}
 
-		/** Public routes open to all, the rest through {@code oauth2ResourceServer().jwt()}. */
+		/** The shared rules, the rest through {@code oauth2ResourceServer().jwt()}. */
 		@Configuration
 		@EnableWebSecurity
 		static class ResourceServerChain {
 
 			@Bean
 			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
-					.permitAll()
-					.anyRequest()
-					.authenticated())
-					.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(Fixtures.springDecoder(jwtSecret))));
-				return http.build();
+				return publicAndAuthenticated(http)
+					.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(Fixtures.springDecoder(jwtSecret))))
+					.build();
 			}
 
 		}
