@@ -9,6 +9,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
@@ -23,6 +24,7 @@ import dev.tokenkit.core.TokenPrincipal;
  * @since 0.1.0
  */
 @RestController
+@RequestMapping(produces = { "application/json;charset=UTF-8", "application/xml;charset=UTF-8" })
 public class ApiController {
 
 	private final DonationLedger ledger;

@@ -1,16 +1,42 @@
 package dev.tokenkit.sample;
 
+import java.nio.charset.StandardCharsets;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
  * Answers the API's own errors (an unreadable or invalid donation, an unknown project, a wrong method or media type)
- * with an RFC 9457 problem document in the negotiated format: a fixed title and the path, never the query string (it
- * carries the token and api key) and never a stack trace.
+ * with an RFC 9457 problem document in the negotiated format, its charset named: a fixed title and the path, never
+ * the query string (it carries the token and api key) and never a stack trace.
  *
  * @since 0.1.0
  */
 @RestControllerAdvice
 public class ApiErrors extends ResponseEntityExceptionHandler {
+
+	private static final MediaType PROBLEM_JSON = new MediaType("application", "problem+json", StandardCharsets.UTF_8);
+
+	private static final MediaType PROBLEM_XML = new MediaType("application", "problem+xml", StandardCharsets.UTF_8);
+
+	@Override
+	protected ResponseEntity<Object> createResponseEntity(@Nullable Object body, HttpHeaders headers,
+			HttpStatusCode statusCode, WebRequest request) {
+		HttpHeaders withType = new HttpHeaders();
+		withType.putAll(headers);
+		if (withType.getContentType() == null) {
+			String accept = request.getHeader(HttpHeaders.ACCEPT);
+			boolean xml = accept != null && accept.contains("xml") && !accept.contains("json");
+			withType.setContentType(xml ? PROBLEM_XML : PROBLEM_JSON);
+		}
+		return super.createResponseEntity(body, withType, statusCode, request);
+	}
 
 }

@@ -19,6 +19,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
@@ -40,6 +42,7 @@ import dev.tokenkit.redis.RedisTokenStore;
 import dev.tokenkit.servlet.AccountApiKeyVerifier;
 import dev.tokenkit.servlet.ApiKeyVerifier;
 import dev.tokenkit.spring.TokenKitConfigurer;
+import dev.tokenkit.spring.TokenKitFirewall;
 
 /**
  * The sample's whole configuration. The security chain is the one the donations site had before tokens (home page,
@@ -55,6 +58,9 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 @EnableScheduling
 @ComponentScan
 public class SampleConfig implements WebMvcConfigurer {
+
+	/** The {@code iss} and {@code aud} of the sample's JWTs. */
+	public static final String JWT_ISSUER = "tokenkit-sample";
 
 	private static final Logger logger = LoggerFactory.getLogger(SampleConfig.class);
 
@@ -74,9 +80,21 @@ public class SampleConfig implements WebMvcConfigurer {
 			.anyRequest()
 			.authenticated())
 			.formLogin(Customizer.withDefaults())
+			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.authenticator(new PasswordAuthenticator(accounts))
 				.requireApiKey(PathPatternRequestMatcher.withDefaults().matcher("/api/secure/givingservice/**")));
 		return http.build();
+	}
+
+	/**
+	 * Spring Security's strict firewall, reading header values as tokenkit does (UTF-8), so that a password with
+	 * non-ASCII letters in the {@code Authorization: user} header gets through while control characters do not.
+	 *
+	 * @return the firewall
+	 */
+	@Bean
+	HttpFirewall httpFirewall() {
+		return TokenKitFirewall.strict();
 	}
 
 	/**
@@ -186,7 +204,8 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The tokens: opaque by default; signed HS256 JWTs with {@code tokenkit.tokens=jwt}.
+	 * The tokens: opaque by default; signed HS256 JWTs with {@code tokenkit.tokens=jwt}, whose issuer and audience are
+	 * both the sample ({@value #JWT_ISSUER}), so that a JWT another app signed with the same secret is refused.
 	 *
 	 * @param settings the sample's settings
 	 * @param store where tokens or their revocations live
@@ -199,6 +218,8 @@ public class SampleConfig implements WebMvcConfigurer {
 			case OPAQUE -> OpaqueTokenService.builder(store).clock(clock).build();
 			case JWT -> JwtTokenService.builder(store)
 				.key(JwtKey.hs256("sample", (settings.jwtSecret() != null) ? settings.jwtSecret() : randomSecret()))
+				.issuer(JWT_ISSUER)
+				.audience(JWT_ISSUER)
 				.clock(clock)
 				.build();
 		};

@@ -19,6 +19,7 @@ import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.JsonpCallback;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
+import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 import dev.tokenkit.servlet.http.QueryParameters;
@@ -161,7 +162,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 			this.writer.writeError(response, format, callback, ex);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unexpected failure on a DSI request", ex);
+			logger.error("Unexpected failure on a DSI request", RedactedFailure.of(ex));
 			this.writer.writeError(response, format, callback, TokenErrors.internalError());
 		}
 	}

@@ -16,6 +16,7 @@ import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.servlet.http.ContentType;
+import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
@@ -122,7 +123,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 			this.writer.writeError(response, format, null, ex);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unexpected failure on a GlobalGiving request", ex);
+			logger.error("Unexpected failure on a GlobalGiving request", RedactedFailure.of(ex));
 			this.writer.writeError(response, format, null, TokenErrors.internalError());
 		}
 	}

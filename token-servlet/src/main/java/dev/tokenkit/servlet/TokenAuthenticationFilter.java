@@ -25,6 +25,7 @@ import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.servlet.http.QueryParameters;
+import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
@@ -121,6 +122,15 @@ public final class TokenAuthenticationFilter implements Filter {
 	}
 
 	/**
+	 * The realm named in challenges.
+	 *
+	 * @return the realm
+	 */
+	public String realm() {
+		return this.realm;
+	}
+
+	/**
 	 * Requires an {@code api_key} parameter of the token's account on every secure request. Default: none, no api key
 	 * is checked.
 	 *
@@ -157,7 +167,7 @@ public final class TokenAuthenticationFilter implements Filter {
 			this.writer.writeError(response, errorFormat(request), null, ex);
 		}
 		catch (RuntimeException ex) {
-			logger.error("Unexpected failure while authenticating a secure request", ex);
+			logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
 			this.writer.writeError(response, errorFormat(request), null, TokenErrors.internalError());
 		}
 		return null;

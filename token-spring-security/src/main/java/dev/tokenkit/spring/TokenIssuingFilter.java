@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import dev.tokenkit.servlet.http.TokenErrors;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
@@ -38,7 +39,8 @@ public final class TokenIssuingFilter extends OncePerRequestFilter {
 		String path = TokenEndpointsRequestMatcher.pathWithinApplication(request);
 		for (IssuingEndpoint endpoint : this.endpoints) {
 			if (endpoint.paths().contains(path)) {
-				endpoint.handle(request, response, path);
+				endpoint.handle(new HeaderRejectionsAsBadRequests(request,
+						() -> TokenErrors.badRequest("A header holds characters that are not allowed")), response, path);
 				return;
 			}
 		}

@@ -27,6 +27,7 @@ import org.springframework.web.filter.GenericFilterBean;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.servlet.SecurePathMatcher;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
@@ -102,15 +103,17 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		}
 		TokenPrincipal principal;
 		try {
+			HttpServletRequest checked = new HeaderRejectionsAsBadRequests(request, () -> TokenErrors
+				.invalidTokenRequest(this.tokens.realm(), "A header holds characters that are not allowed"));
 			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(request))
-					? this.apiKeyRules.authenticate(request) : this.tokens.authenticate(request);
+					? this.apiKeyRules.authenticate(checked) : this.tokens.authenticate(checked);
 		}
 		catch (TokenKitHttpException ex) {
 			fail(request, response, ex);
 			return;
 		}
 		catch (RuntimeException ex) {
-			this.logger.error("Unexpected failure while authenticating a secure request", ex);
+			this.logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
 			fail(request, response, TokenErrors.internalError());
 			return;
 		}

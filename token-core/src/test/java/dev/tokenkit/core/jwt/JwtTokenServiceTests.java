@@ -114,6 +114,23 @@ class JwtTokenServiceTests {
 	}
 
 	@Test
+	void authenticateWhenTheSameTokenIsSpelledAnotherWayThenRefused() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		String text = token.value();
+		String alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+		char last = text.charAt(text.length() - 1);
+		String strayBit = text.substring(0, text.length() - 1) + alphabet.charAt(alphabet.indexOf(last) ^ 1);
+		assertThat(Base64.getUrlDecoder().decode(strayBit.substring(strayBit.lastIndexOf('.') + 1)))
+			.as("a decoder reads the same signature").isEqualTo(Base64.getUrlDecoder()
+				.decode(text.substring(text.lastIndexOf('.') + 1)));
+
+		assertRefused(text + "=", Reason.MALFORMED);
+		assertRefused(strayBit, Reason.MALFORMED);
+		assertRefused(text.replace('.', '='), Reason.MALFORMED);
+		assertThat(this.service.authenticate(text).username()).isEqualTo("alice");
+	}
+
+	@Test
 	void authenticateWhenCachedTokenTamperedThenTheTamperedTextIsVerifiedAndRefused() {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
 		assertThat(this.service.authenticate(token.value()).username()).isEqualTo("alice");
@@ -141,10 +158,14 @@ class JwtTokenServiceTests {
 
 	@Test
 	void authenticateWhenAlgNoneThenRefused() {
+		// no signature part: refused by its shape, before any parsing
 		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"none\",\"kid\":\"k1\"}",
-				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.MALFORMED);
 		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"nOnE\",\"kid\":\"k1\"}",
-				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.BAD_SIGNATURE);
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), Reason.MALFORMED);
+		// with a signature part, refused by jjwt
+		assertRefused(HandMadeJwt.unsigned("{\"typ\":\"at+jwt\",\"alg\":\"none\",\"kid\":\"k1\"}",
+				HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")) + "c2ln", Reason.BAD_SIGNATURE);
 	}
 
 	@Test

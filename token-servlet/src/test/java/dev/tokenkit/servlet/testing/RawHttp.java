@@ -59,9 +59,14 @@ public final class RawHttp {
 		try (Socket socket = new Socket("127.0.0.1", this.port)) {
 			socket.setSoTimeout(10_000);
 			OutputStream out = socket.getOutputStream();
-			out.write(request);
-			out.flush();
-			socket.shutdownOutput();
+			try {
+				out.write(request);
+				out.flush();
+				socket.shutdownOutput();
+			}
+			catch (java.net.SocketException ex) {
+				// the server answered (a 413, say) and closed before taking the whole request; read its answer
+			}
 			return Response.parse(readAll(socket.getInputStream()));
 		}
 		catch (IOException ex) {

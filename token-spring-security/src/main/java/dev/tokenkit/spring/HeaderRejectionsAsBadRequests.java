@@ -1,0 +1,81 @@
+package dev.tokenkit.spring;
+
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.function.Supplier;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import dev.tokenkit.servlet.http.TokenKitHttpException;
+
+import org.springframework.security.web.firewall.RequestRejectedException;
+
+/**
+ * A request whose header reads turn Spring Security's lazy firewall rejection into tokenkit's own client error.
+ * {@code StrictHttpFirewall} checks a header value only when it is read, inside the filter chain, by throwing
+ * {@link RequestRejectedException} from {@code getHeader} or from the enumeration of {@code getHeaders}, which is
+ * therefore read at once here; no {@code RequestRejectedHandler} sees that, so an
+ * {@code Authorization} header with a control character would otherwise end as a {@code 500} (spring-security#11645).
+ * Here it becomes the {@link TokenKitHttpException} the caller chose, a {@code 400}, and the rejected value, which may
+ * be a password, goes nowhere.
+ */
+final class HeaderRejectionsAsBadRequests extends HttpServletRequestWrapper {
+
+	private final Supplier<TokenKitHttpException> refusal;
+
+	HeaderRejectionsAsBadRequests(HttpServletRequest request, Supplier<TokenKitHttpException> refusal) {
+		super(request);
+		this.refusal = refusal;
+	}
+
+	@Override
+	public String getHeader(String name) {
+		try {
+			return super.getHeader(name);
+		}
+		catch (RequestRejectedException ex) {
+			throw this.refusal.get();
+		}
+	}
+
+	@Override
+	public Enumeration<String> getHeaders(String name) {
+		try {
+			return Collections.enumeration(Collections.list(super.getHeaders(name)));
+		}
+		catch (RequestRejectedException ex) {
+			throw this.refusal.get();
+		}
+	}
+
+	@Override
+	public Enumeration<String> getHeaderNames() {
+		try {
+			return Collections.enumeration(Collections.list(super.getHeaderNames()));
+		}
+		catch (RequestRejectedException ex) {
+			throw this.refusal.get();
+		}
+	}
+
+	@Override
+	public long getDateHeader(String name) {
+		try {
+			return super.getDateHeader(name);
+		}
+		catch (RequestRejectedException ex) {
+			throw this.refusal.get();
+		}
+	}
+
+	@Override
+	public int getIntHeader(String name) {
+		try {
+			return super.getIntHeader(name);
+		}
+		catch (RequestRejectedException ex) {
+			throw this.refusal.get();
+		}
+	}
+
+}

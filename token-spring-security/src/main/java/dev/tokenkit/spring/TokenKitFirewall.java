@@ -1,0 +1,79 @@
+package dev.tokenkit.spring;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.function.Predicate;
+import java.util.regex.Pattern;
+
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+/**
+ * Spring Security's {@link StrictHttpFirewall}, set up for tokenkit's credentials. A container hands header bytes to
+ * the app as ISO-8859-1 characters, and tokenkit reads the {@code Authorization: user login:password} header as UTF-8,
+ * so a password such as {@code pässwörd} arrives as {@code pÃ¤sswÃ¶rd}; some of those characters are C1 controls
+ * (the second byte of {@code Ü} is {@code 0x9C}), which the firewall's default header check refuses. The check here
+ * allows a value the default allows, and a value whose bytes are valid UTF-8 whose text the default allows: control
+ * characters stay refused, however they are written.
+ *
+ * <pre>{@code
+ * @Bean
+ * HttpFirewall httpFirewall() {
+ *     return TokenKitFirewall.strict();
+ * }
+ * }</pre>
+ */
+public final class TokenKitFirewall {
+
+	/** Spring Security's default: assigned characters that are not controls, and tab. */
+	private static final Pattern ASSIGNED_AND_NOT_CONTROL = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+
+	private TokenKitFirewall() {
+	}
+
+	/**
+	 * A {@link StrictHttpFirewall} with its defaults, but header values checked by {@link #allowedHeaderValues()}.
+	 *
+	 * @return the firewall
+	 */
+	public static StrictHttpFirewall strict() {
+		StrictHttpFirewall firewall = new StrictHttpFirewall();
+		firewall.setAllowedHeaderValues(allowedHeaderValues());
+		return firewall;
+	}
+
+	/**
+	 * The header-value check: the firewall's default, applied to the value as the container gives it or, when its
+	 * characters are bytes of valid UTF-8, to the text they encode.
+	 *
+	 * @return the check
+	 */
+	public static Predicate<String> allowedHeaderValues() {
+		return (value) -> ASSIGNED_AND_NOT_CONTROL.matcher(value).matches()
+				|| ASSIGNED_AND_NOT_CONTROL.matcher(asUtf8(value)).matches();
+	}
+
+	/** The text the value's characters encode as UTF-8 bytes, or a control character if they do not. */
+	private static String asUtf8(String value) {
+		byte[] bytes = new byte[value.length()];
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if (c > 0xFF) {
+				return "\u0000";
+			}
+			bytes[i] = (byte) c;
+		}
+		try {
+			return StandardCharsets.UTF_8.newDecoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.decode(ByteBuffer.wrap(bytes))
+				.toString();
+		}
+		catch (CharacterCodingException ex) {
+			return "\u0000";
+		}
+	}
+
+}
