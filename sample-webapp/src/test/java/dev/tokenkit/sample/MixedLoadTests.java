@@ -1,0 +1,235 @@
+package dev.tokenkit.sample;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicLong;
+
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.redis.testing.TestRedis;
+import dev.tokenkit.servlet.testing.RawHttp;
+import dev.tokenkit.servlet.testing.TokenAnswers;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Catalog section 15 under load: 32 client threads for 30 seconds against the sample (opaque tokens in memory, then in
+ * Redis), mixing issues, secure calls, logouts, uses of revoked tokens and idle expiry (tokens of {@code shorty},
+ * whose timeout is one minute, parked while a clock thread moves the sample's clock on by 61 seconds every five
+ * seconds). Every answer is checked against what the client knows of its token: no 5xx, no revoked or expired token
+ * accepted, no live token refused; at the end every issued token is accounted for, once over HTTP and once in the
+ * store, whose live entries must be exactly the tokens the clients hold live.
+ */
+@ParameterizedClass(name = "{0}")
+@ValueSource(strings = { "opaque+memory", "opaque+redis" })
+class MixedLoadTests {
+
+	private static final int THREADS = 32;
+
+	private static final Duration RUN = Duration.ofSeconds(30);
+
+	/** How often each thread issues a token: bcrypt costs ~70 ms of CPU, and the machine has two cores. */
+	private static final Duration ISSUE_EVERY = Duration.ofSeconds(4);
+
+	private enum State {
+		LIVE, REVOKED, PARKED, EXPIRED
+	}
+
+	private record Held(String token, String account, long parkedAtMillis) {
+	}
+
+	@Parameter
+	String mode;
+
+	private final Map<Held, State> tokens = new ConcurrentHashMap<>();
+
+	private final AtomicLong requests = new AtomicLong();
+
+	private final AtomicLong serverErrors = new AtomicLong();
+
+	private final AtomicLong revokedAccepted = new AtomicLong();
+
+	private final AtomicLong expiredAccepted = new AtomicLong();
+
+	private final AtomicLong liveRefused = new AtomicLong();
+
+	@Test
+	void loadWhenIssuingUsingRevokingAndExpiringAtOnceThenNoFiveHundredsNoRevokedAcceptedAndEveryTokenAccounted()
+			throws Exception {
+		Map<String, Object> settings = new HashMap<>();
+		settings.put("tokenkit.accounts.url", "jdbc:h2:mem:load-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
+		String prefix = null;
+		if (this.mode.endsWith("redis")) {
+			TestRedis.requireServer();
+			prefix = TestRedis.prefix();
+			settings.put("tokenkit.store", "redis");
+			settings.put("tokenkit.redis.url", TestRedis.URL);
+			settings.put("tokenkit.redis.key-prefix", prefix);
+		}
+		MutableClock clock = MutableClock.start();
+		try (SampleApp app = new SampleApp(settings, clock)) {
+			long end = System.nanoTime() + RUN.toNanos();
+			ExecutorService pool = Executors.newFixedThreadPool(THREADS + 1);
+			List<Future<?>> clients = new ArrayList<>();
+			for (int i = 0; i < THREADS; i++) {
+				clients.add(pool.submit(() -> client(app, end)));
+			}
+			Future<?> clockThread = pool.submit(() -> {
+				while (System.nanoTime() < end) {
+					sleep(Duration.ofSeconds(5));
+					clock.advance(Duration.ofSeconds(61));
+				}
+			});
+			for (Future<?> client : clients) {
+				client.get();
+			}
+			clockThread.get();
+			pool.shutdown();
+
+			long unaccounted = accountForEveryToken(app);
+			int liveInStore = liveInStore(app, clock);
+			long live = this.tokens.values().stream().filter((state) -> state == State.LIVE).count();
+
+			SecurityReport.area("R").ran(3, (int) this.requests.get())
+				.figure("load [" + this.mode + "]", THREADS + " threads, " + RUN.toSeconds() + " s, "
+						+ this.requests.get() + " requests, " + this.tokens.size() + " tokens issued")
+				.mustBeZero("5xx answers under load [" + this.mode + "]", this.serverErrors.get())
+				.mustBeZero("R-07 revoked tokens accepted under load [" + this.mode + "]", this.revokedAccepted.get())
+				.mustBeZero("R-06 expired tokens accepted under load [" + this.mode + "]", this.expiredAccepted.get())
+				.mustBeZero("live tokens refused under load [" + this.mode + "]", this.liveRefused.get())
+				.mustBeZero("issued tokens not accounted for [" + this.mode + "]", unaccounted)
+				.mustBeZero("live tokens in the store minus live tokens held [" + this.mode + "]", liveInStore - live);
+			assertThat(this.serverErrors).hasValue(0);
+			assertThat(this.revokedAccepted).hasValue(0);
+			assertThat(this.expiredAccepted).hasValue(0);
+			assertThat(this.liveRefused).hasValue(0);
+			assertThat(unaccounted).isZero();
+			assertThat(liveInStore).isEqualTo(live);
+			assertThat(this.requests.get()).isGreaterThan(THREADS * 10L);
+			assertThat(this.tokens.values()).contains(State.REVOKED, State.EXPIRED);
+		}
+		finally {
+			if (prefix != null) {
+				TestRedis.clean(prefix);
+			}
+		}
+	}
+
+	private void client(SampleApp app, long end) {
+		RawHttp http = app.http();
+		ThreadLocalRandom random = ThreadLocalRandom.current();
+		List<Held> mine = new ArrayList<>();
+		long nextIssue = System.nanoTime() + random.nextLong(ISSUE_EVERY.toNanos());
+		mine.add(issue(http, app, "me", "my_password"));
+		while (System.nanoTime() < end) {
+			if (System.nanoTime() >= nextIssue) {
+				nextIssue += ISSUE_EVERY.toNanos();
+				mine.add(random.nextBoolean() ? issue(http, app, "me", "my_password")
+						: issue(http, app, "shorty", "shorty_password"));
+			}
+			Held held = mine.get(random.nextInt(mine.size()));
+			State state = this.tokens.get(held);
+			if (state == State.PARKED && app.clock.millis() - held.parkedAtMillis() > 61_000) {
+				expectRefused(http, held, this.expiredAccepted);
+				this.tokens.put(held, State.EXPIRED);
+			}
+			else if (state == State.LIVE && random.nextInt(20) == 0 && countLive(mine) > 1) {
+				int status = send(http.delete("/authentication_token", "Authorization: Bearer " + held.token()));
+				if (status == 204) {
+					this.tokens.put(held, State.REVOKED);
+					expectRefused(http, held, this.revokedAccepted);
+				}
+			}
+			else if (state == State.REVOKED || state == State.EXPIRED) {
+				expectRefused(http, held, (state == State.REVOKED) ? this.revokedAccepted : this.expiredAccepted);
+			}
+			else if (state == State.LIVE) {
+				int status = send(http.get("/secure/whoami", "Authorization: Bearer " + held.token()));
+				if (status != 200) {
+					this.liveRefused.incrementAndGet();
+				}
+			}
+		}
+	}
+
+	private Held issue(RawHttp http, SampleApp app, String user, String password) {
+		RawHttp.Response response = http.get("/authentication_token", "Authorization: user " + user + ":" + password);
+		send(response);
+		String token = TokenAnswers.token(response, TokenAnswers.DSI_JSON, "application/json");
+		if (user.equals("shorty")) {
+			// parked: the client uses it once, then leaves it until the clock has passed its idle timeout
+			send(http.get("/secure/whoami", "Authorization: Bearer " + token));
+			Held held = new Held(token, "3", app.clock.millis());
+			this.tokens.put(held, State.PARKED);
+			return held;
+		}
+		Held held = new Held(token, "1", 0);
+		this.tokens.put(held, State.LIVE);
+		return held;
+	}
+
+	private void expectRefused(RawHttp http, Held held, AtomicLong acceptedCounter) {
+		if (send(http.get("/secure/whoami", "Authorization: Bearer " + held.token())) == 200) {
+			acceptedCounter.incrementAndGet();
+		}
+	}
+
+	private int send(RawHttp.Response response) {
+		this.requests.incrementAndGet();
+		if (response.status() >= 500) {
+			this.serverErrors.incrementAndGet();
+		}
+		return response.status();
+	}
+
+	private long countLive(List<Held> mine) {
+		return mine.stream().filter((held) -> this.tokens.get(held) == State.LIVE).count();
+	}
+
+	/**
+	 * Uses every issued token once more: live ones must be served, the others refused; a parked token is live while
+	 * the clock has not passed its idle timeout.
+	 */
+	private long accountForEveryToken(SampleApp app) {
+		RawHttp http = app.http();
+		long unaccounted = 0;
+		for (Map.Entry<Held, State> entry : this.tokens.entrySet()) {
+			State state = entry.getValue();
+			boolean live = (state == State.LIVE)
+					|| (state == State.PARKED && app.clock.millis() - entry.getKey().parkedAtMillis() <= 60_000);
+			int status = send(http.get("/secure/whoami", "Authorization: Bearer " + entry.getKey().token()));
+			if (live != (status == 200)) {
+				unaccounted++;
+			}
+		}
+		return unaccounted;
+	}
+
+	/** Live entries of {@code me} in the sample's store (shorty's parked tokens are not counted as held live). */
+	private static int liveInStore(SampleApp app, MutableClock clock) {
+		TokenStore store = app.bean(TokenStore.class);
+		return (int) store.findByAccount("1").stream().filter((token) -> token.isAliveAt(clock.instant())).count();
+	}
+
+	private static void sleep(Duration duration) {
+		try {
+			Thread.sleep(duration.toMillis());
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+		}
+	}
+
+}
