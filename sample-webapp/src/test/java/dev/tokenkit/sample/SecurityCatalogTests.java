@@ -84,7 +84,7 @@ class SecurityCatalogTests {
 	/** Rows that broke an invariant or their case, by invariant. */
 	private final Map<String, List<String>> violations = new TreeMap<>();
 
-	/** Rows answered by the container before the app, without the app's headers. */
+	/** Rows answered by Jetty before the app, without the app's headers. */
 	private final List<String> containerRejections = new ArrayList<>();
 
 	/** The answer to each credential failure, by pathway, for G8. */
@@ -210,7 +210,7 @@ class SecurityCatalogTests {
 		global.mustBeZero("G7 secrets in " + this.logs.list.size() + " captured log events [" + this.mode + "]",
 				leaks.size());
 		global.mustBeZero("canary connections from XML or JWT processing [" + this.mode + "]", this.canaryConnections.get());
-		global.figure("answers made by Jetty or the firewall before the app, without nosniff (known gap) ["
+		global.figure("answers made by Jetty's parser or URI checks before the app, without nosniff (known gap) ["
 				+ this.mode + "]", this.containerRejections.size() + " " + this.containerRejections);
 		SecurityReport.area("P").mustBeZero("path variants that reached the secure handler unauthenticated, of "
 				+ pathVariants + " [" + this.mode + "]", pathVariantsServed);
@@ -294,8 +294,9 @@ class SecurityCatalogTests {
 	}
 
 	/**
-	 * An answer Jetty (its parser, its URI checks) or Spring Security's firewall made before any of the app's filters
-	 * ran: a 4xx without any of the headers the app's security chain writes on every answer.
+	 * An answer Jetty (its HTTP parser, its URI checks) made before any of the app's filters ran: a 4xx without any of
+	 * the headers the app's security chain writes on every answer. (Requests the firewall rejects are answered by
+	 * {@code TokenKitFirewall.rejectedRequests()}, with tokenkit's headers, and held to every invariant.)
 	 */
 	private static boolean isContainerRejection(RawHttp.Response response) {
 		return response.status() >= 400 && response.status() < 500 && response.header("X-Frame-Options") == null;

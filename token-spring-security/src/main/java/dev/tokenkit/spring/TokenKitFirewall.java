@@ -7,6 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.security.web.firewall.RequestRejectedHandler;
 import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 /**
@@ -19,8 +22,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  *
  * <pre>{@code
  * @Bean
- * HttpFirewall httpFirewall() {
- *     return TokenKitFirewall.strict();
+ * WebSecurityCustomizer firewall() {
+ *     return (web) -> web.httpFirewall(TokenKitFirewall.strict())
+ *         .requestRejectedHandler(TokenKitFirewall.rejectedRequests());
  * }
  * }</pre>
  */
@@ -41,6 +45,30 @@ public final class TokenKitFirewall {
 		StrictHttpFirewall firewall = new StrictHttpFirewall();
 		firewall.setAllowedHeaderValues(allowedHeaderValues());
 		return firewall;
+	}
+
+	/**
+	 * Answers a request the firewall rejected the way tokenkit answers a malformed request: {@code 400}, a fixed
+	 * plain-text body with its charset, {@code X-Content-Type-Options: nosniff}, {@code Cache-Control: no-store}, and
+	 * nothing of the request (the rejection's message quotes it, and it may hold a password or a token). Spring
+	 * Security's own {@code HttpStatusRequestRejectedHandler} sends a bare error, which the container renders without
+	 * those headers.
+	 *
+	 * @return the handler
+	 */
+	public static RequestRejectedHandler rejectedRequests() {
+		return (request, response, rejected) -> {
+			if (response.isCommitted()) {
+				return;
+			}
+			response.resetBuffer();
+			response.setStatus(HttpServletResponse.SC_BAD_REQUEST);
+			response.setHeader("X-Content-Type-Options", "nosniff");
+			response.setHeader("Cache-Control", "no-store");
+			response.setHeader("Pragma", "no-cache");
+			response.setContentType("text/plain;charset=UTF-8");
+			response.getWriter().write("Bad request\n");
+		};
 	}
 
 	/**
