@@ -1,5 +1,6 @@
 package dev.tokenkit.spring;
 
+import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
 
 import jakarta.servlet.DispatcherType;
@@ -63,6 +64,20 @@ class TokenKitJettyTests {
 		assertThat(whoami.headerValues("Set-Cookie")).isEmpty();
 		assertThat(http.delete("/authentication_token", "Authorization: Bearer " + token).status()).isEqualTo(204);
 		TokenAnswers.jsonError(http.get("/secure/whoami", "Authorization: Bearer " + token), 401, "invalid_token");
+	}
+
+	@Test
+	void headerWhenTheFirewallRejectsItsValueThenBadRequestNotServerError() {
+		// U+0085 in UTF-8 is C2 85: read as ISO-8859-1 it holds a C1 control, which StrictHttpFirewall rejects lazily
+		String nel = new String("\u0085".getBytes(StandardCharsets.UTF_8), StandardCharsets.ISO_8859_1);
+
+		RawHttp.Response issuing = http.get("/authentication_token", "Authorization: user me:my_pass" + nel + "word");
+		RawHttp.Response secure = http.get("/secure/whoami", "Authorization: Bearer tk_abc" + nel);
+
+		assertThat(issuing.status()).isEqualTo(400);
+		assertThat(issuing.body()).doesNotContain("my_pass").doesNotContain("Exception");
+		assertThat(secure.status()).isEqualTo(400);
+		assertThat(secure.header("WWW-Authenticate")).contains("error=\"invalid_request\"");
 	}
 
 	@Test
