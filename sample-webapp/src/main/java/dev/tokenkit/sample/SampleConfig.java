@@ -2,6 +2,7 @@ package dev.tokenkit.sample;
 
 import java.security.SecureRandom;
 import java.time.Clock;
+import java.time.Duration;
 
 import javax.sql.DataSource;
 
@@ -41,6 +42,8 @@ import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.redis.RedisTokenStore;
 import dev.tokenkit.servlet.AccountApiKeyVerifier;
 import dev.tokenkit.servlet.ApiKeyVerifier;
+import dev.tokenkit.servlet.InMemoryLoginThrottle;
+import dev.tokenkit.servlet.LoginThrottle;
 import dev.tokenkit.spring.TokenKitConfigurer;
 import dev.tokenkit.spring.TokenKitFirewall;
 
@@ -59,6 +62,9 @@ import dev.tokenkit.spring.TokenKitFirewall;
 @ComponentScan
 public class SampleConfig implements WebMvcConfigurer {
 
+	/** How long the login throttle counts failures. */
+	public static final Duration LOGIN_THROTTLE_WINDOW = Duration.ofMinutes(15);
+
 	/** The {@code iss} and {@code aud} of the sample's JWTs. */
 	public static final String JWT_ISSUER = "tokenkit-sample";
 
@@ -69,11 +75,14 @@ public class SampleConfig implements WebMvcConfigurer {
 	 *
 	 * @param http the chain builder
 	 * @param accounts the accounts tokens are issued for
+	 * @param settings the sample's settings (the login throttle)
+	 * @param clock the clock the throttle's window runs on
 	 * @return the chain
 	 * @throws Exception if the chain cannot be built
 	 */
 	@Bean
-	SecurityFilterChain appChain(HttpSecurity http, AccountRepository accounts) throws Exception {
+	SecurityFilterChain appChain(HttpSecurity http, AccountRepository accounts, SampleSettings settings, Clock clock)
+			throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/try", "/static/**", "/api/public/**", "/error")
 			.permitAll()
@@ -82,6 +91,9 @@ public class SampleConfig implements WebMvcConfigurer {
 			.formLogin(Customizer.withDefaults())
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.authenticator(new PasswordAuthenticator(accounts))
+				.loginThrottle((settings.loginFailures() > 0)
+						? new InMemoryLoginThrottle(settings.loginFailures(), LOGIN_THROTTLE_WINDOW, clock)
+						: LoginThrottle.disabled())
 				.requireApiKey(PathPatternRequestMatcher.withDefaults().matcher("/api/secure/givingservice/**")));
 		return http.build();
 	}

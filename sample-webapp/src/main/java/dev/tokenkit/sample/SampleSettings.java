@@ -28,6 +28,9 @@ import org.springframework.core.env.Environment;
  * <li>{@code tokenkit.tokens}: {@code opaque} (default) or {@code jwt}.</li>
  * <li>{@code tokenkit.jwt.secret}: the base64 HS256 secret, at least 32 bytes; the same on every node. Default a random
  * secret for this run (one node only).</li>
+ * <li>{@code tokenkit.login-throttle.max-failures}: failed logins allowed per login (and four times as many per client
+ * address) within 15 minutes; from half of them on each attempt is delayed, then refused with {@code 429} until the
+ * window has passed. Default 10; 0 turns the throttle off. Counted in this node's memory.</li>
  * </ul>
  *
  * @param accountsUrl the accounts database's JDBC URL
@@ -37,11 +40,13 @@ import org.springframework.core.env.Environment;
  * @param storeTimeout how long a store call may take
  * @param tokens the kind of token
  * @param jwtSecret the JWT secret, or {@code null} for a random one
+ * @param loginFailures failed logins allowed per login within 15 minutes before further attempts are refused with
+ * {@code 429} (four times as many per client address); 0 turns the throttle off
  * @since 0.1.0
  */
 public record SampleSettings(String accountsUrl, Store store, String redisUrl,
 		String redisKeyPrefix, Duration storeTimeout, Tokens tokens,
-		byte @Nullable [] jwtSecret) {
+		byte @Nullable [] jwtSecret, int loginFailures) {
 
 	/** The embedded accounts database. */
 	public static final String EMBEDDED_ACCOUNTS_URL = "jdbc:h2:mem:tokenkit-sample;DB_CLOSE_DELAY=-1";
@@ -83,7 +88,7 @@ public record SampleSettings(String accountsUrl, Store store, String redisUrl,
 				choice(environment, "tokenkit.store", Store.MEMORY),
 				environment.getProperty("tokenkit.redis.url", "redis://127.0.0.1:6379"),
 				environment.getProperty("tokenkit.redis.key-prefix", "tokenkit:"), timeout(environment),
-				choice(environment, "tokenkit.tokens", Tokens.OPAQUE), secret(environment));
+				choice(environment, "tokenkit.tokens", Tokens.OPAQUE), secret(environment), loginFailures(environment));
 	}
 
 	/**
@@ -127,6 +132,21 @@ public record SampleSettings(String accountsUrl, Store store, String redisUrl,
 			// refused below
 		}
 		throw new IllegalStateException("tokenkit.store.timeout-millis must be a positive number of milliseconds, not "
+				+ value);
+	}
+
+	private static int loginFailures(Environment environment) {
+		String value = environment.getProperty("tokenkit.login-throttle.max-failures", "10");
+		try {
+			int failures = Integer.parseInt(value.trim());
+			if (failures >= 0) {
+				return failures;
+			}
+		}
+		catch (NumberFormatException notANumber) {
+			// refused below
+		}
+		throw new IllegalStateException("tokenkit.login-throttle.max-failures must be 0 (off) or a positive number, not "
 				+ value);
 	}
 

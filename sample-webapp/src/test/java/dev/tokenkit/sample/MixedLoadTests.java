@@ -70,6 +70,7 @@ class MixedLoadTests {
 			throws Exception {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("tokenkit.accounts.url", "jdbc:h2:mem:load-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
+		settings.put("tokenkit.login-throttle.max-failures", 0);
 		String prefix = null;
 		if (this.mode.endsWith("redis")) {
 			TestRedis.requireServer();

@@ -12,7 +12,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -156,7 +155,7 @@ class TokenLifecycleCatalogTests {
 
 			String atTheEdge = token(http, "shorty", "shorty_password");
 			app.clock.advance(DemoAccounts.SHORTY_TIMEOUT.plusMillis(50));
-			List<Integer> pastTheEdge = concurrently(50, () -> whoami(http, atTheEdge));
+			List<Integer> pastTheEdge = Concurrently.run(50, () -> whoami(http, atTheEdge));
 			app.clock.advance(Duration.ofMillis(-100));
 			int afterwards = whoami(http, atTheEdge);
 
@@ -186,7 +185,7 @@ class TokenLifecycleCatalogTests {
 			}
 
 			Set<String> parallelLogins = ConcurrentHashMap.newKeySet();
-			List<Integer> loginStatuses = concurrently(100, () -> {
+			List<Integer> loginStatuses = Concurrently.run(100, () -> {
 				RawHttp.Response response = http.get("/authentication_token", "Authorization: user me:my_password");
 				if (response.status() == 200) {
 					parallelLogins.add(TokenAnswers.token(response, TokenAnswers.DSI_JSON, "application/json"));
@@ -231,25 +230,6 @@ class TokenLifecycleCatalogTests {
 	}
 
 	/** Runs the task on {@code count} threads at once, all released together. */
-	private static <T> List<T> concurrently(int count, Callable<T> task) throws Exception {
-		ExecutorService pool = Executors.newFixedThreadPool(count);
-		CountDownLatch ready = new CountDownLatch(count);
-		List<Future<T>> futures = new ArrayList<>();
-		for (int i = 0; i < count; i++) {
-			futures.add(pool.submit(() -> {
-				ready.countDown();
-				ready.await();
-				return task.call();
-			}));
-		}
-		List<T> results = new ArrayList<>();
-		for (Future<T> future : futures) {
-			results.add(future.get());
-		}
-		pool.shutdown();
-		return results;
-	}
-
 	private static String token(RawHttp http, String user, String password) {
 		return TokenAnswers.token(http.get("/authentication_token", "Authorization: user " + user + ":" + password),
 				TokenAnswers.DSI_JSON, "application/json");

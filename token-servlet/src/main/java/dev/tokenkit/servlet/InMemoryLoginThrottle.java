@@ -3,7 +3,9 @@ package dev.tokenkit.servlet;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import com.github.benmanes.caffeine.cache.Cache;
@@ -15,7 +17,9 @@ import dev.tokenkit.servlet.http.TokenErrors;
  * A {@link LoginThrottle} in this JVM's memory. Failed attempts are counted per login (in any case) and per client
  * address within a window. From half of {@code maxFailures} on, each further attempt for that login first waits 200
  * ms per failure beyond the half, at most one second; at {@code maxFailures} for the login, or four times that for the
- * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed. A
+ * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed.
+ * Attempts still being checked count as failures until their outcome is known, so parallel attempts cannot overrun
+ * the limit. A
  * successful login does not reset the count, so the answer while throttled is the same whether the password was right
  * or wrong, and an attacker cannot lock an account for longer than one window.
  *
@@ -28,6 +32,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	private final Duration window;
 
 	private final Cache<String, AtomicInteger> failures;
+
+	/** Attempts checked whose outcome is not known yet, by login and by address. */
+	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
 	/**
 	 * Creates a throttle on the system clock.
@@ -60,13 +67,23 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 			.build();
 	}
 
+	/**
+	 * Counts the attempt as in flight, then refuses it if the login's failures and attempts in flight, or the
+	 * address's, are over the limit; else delays it by the login's count. In-flight attempts count, so that a burst
+	 * of parallel attempts is held to the limit as a sequence is (the count is taken before the failures are read, and
+	 * a failure is recorded before its attempt leaves the flight, so no interleaving lets one more through).
+	 */
 	@Override
 	public void check(String login, String clientAddress) {
-		int loginFailures = count(loginKey(login));
-		if (loginFailures >= this.maxFailures || count(addressKey(clientAddress)) >= this.maxFailures * 4) {
+		String loginKey = loginKey(login);
+		String addressKey = addressKey(clientAddress);
+		int loginAttempts = this.inFlight.merge(loginKey, 1, Integer::sum) + count(loginKey);
+		int addressAttempts = this.inFlight.merge(addressKey, 1, Integer::sum) + count(addressKey);
+		if (loginAttempts > this.maxFailures || addressAttempts > this.maxFailures * 4) {
+			release(login, clientAddress);
 			throw TokenErrors.tooManyRequests(this.window.toSeconds());
 		}
-		pause(delay(loginFailures));
+		pause(delay(loginAttempts - 1));
 	}
 
 	/** How long an attempt after the given number of failures waits. */
@@ -91,6 +108,17 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	public void recordFailure(String login, String clientAddress) {
 		increment(loginKey(login));
 		increment(addressKey(clientAddress));
+		release(login, clientAddress);
+	}
+
+	@Override
+	public void release(String login, String clientAddress) {
+		land(loginKey(login));
+		land(addressKey(clientAddress));
+	}
+
+	private void land(String key) {
+		this.inFlight.computeIfPresent(key, (k, attempts) -> (attempts > 1) ? attempts - 1 : null);
 	}
 
 	private int count(String key) {

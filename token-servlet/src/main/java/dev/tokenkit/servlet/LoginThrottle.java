@@ -18,12 +18,22 @@ public interface LoginThrottle {
 	void check(String login, String clientAddress);
 
 	/**
-	 * Counts a failed attempt.
+	 * Counts a failed attempt that was {@linkplain #check checked}.
 	 *
 	 * @param login the login as sent
 	 * @param clientAddress the client's address
 	 */
 	void recordFailure(String login, String clientAddress);
+
+	/**
+	 * Ends a checked attempt that did not fail (it issued a token, or the store was unavailable). A throttle that
+	 * counts attempts in flight stops counting it; by default nothing happens.
+	 *
+	 * @param login the login as sent
+	 * @param clientAddress the client's address
+	 */
+	default void release(String login, String clientAddress) {
+	}
 
 	/**
 	 * A throttle that never refuses, the default.

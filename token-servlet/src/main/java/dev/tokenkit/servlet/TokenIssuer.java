@@ -71,16 +71,23 @@ public final class TokenIssuer {
 	public IssuedToken issue(Credentials credentials, TokenPolicy defaultPolicy, String clientAddress,
 			String challenge) {
 		this.loginThrottle.check(credentials.login(), clientAddress);
+		boolean failed = false;
 		try {
 			return this.tokenService.issue(this.authenticator.authenticate(credentials), defaultPolicy);
 		}
 		catch (InvalidCredentialsException ex) {
+			failed = true;
 			this.loginThrottle.recordFailure(credentials.login(), clientAddress);
 			throw TokenErrors.invalidCredentials(challenge);
 		}
 		catch (StoreUnavailableException ex) {
 			logger.warn("Could not issue a token: the store is unavailable", ex);
 			throw TokenErrors.unavailable();
+		}
+		finally {
+			if (!failed) {
+				this.loginThrottle.release(credentials.login(), clientAddress);
+			}
 		}
 	}
 

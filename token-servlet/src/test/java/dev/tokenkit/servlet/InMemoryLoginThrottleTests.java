@@ -33,6 +33,20 @@ class InMemoryLoginThrottleTests {
 	}
 
 	@Test
+	void checkWhenAttemptsAreStillInFlightThenTheyCountTowardTheLimitUntilReleased() {
+		for (int i = 0; i < 3; i++) {
+			this.throttle.check("carol", "10.0.0.1");
+		}
+		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> this.throttle.check("carol", "10.0.0.2"))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(429));
+
+		this.throttle.release("carol", "10.0.0.1");
+		assertThatNoException().isThrownBy(() -> this.throttle.check("carol", "10.0.0.2"));
+		this.throttle.recordFailure("carol", "10.0.0.2");
+		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> this.throttle.check("carol", "10.0.0.3"));
+	}
+
+	@Test
 	void delayWhenFailuresPassHalfTheLimitThenGrowsBy200MillisecondsUpToOneSecond() {
 		InMemoryLoginThrottle throttle = new InMemoryLoginThrottle(20, Duration.ofMinutes(15), this.clock);
 		assertThat(throttle.delay(10)).isZero();

@@ -1,0 +1,184 @@
+package dev.tokenkit.sample;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+
+import dev.tokenkit.core.jdbc.JdbcAccountRepository;
+import dev.tokenkit.core.opaque.OpaqueTokenCodec;
+import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.servlet.testing.RawHttp;
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Catalog section 12 (brute force) against the sample with its default login throttle (10 failures per login, 40 per
+ * client address, in 15 minutes): each scenario runs on a fresh sample, so that counts do not carry over. The figures
+ * go to the {@link SecurityReport}.
+ */
+class BruteForceTests {
+
+	private static final int MAX_FAILURES = 10;
+
+	private static SampleApp sample() {
+		SampleApp app = new SampleApp(Map.of("tokenkit.accounts.url", "jdbc:h2:mem:brute-force;DB_CLOSE_DELAY=-1"),
+				MutableClock.start());
+		CatalogAccounts.addTo(app.bean(JdbcAccountRepository.class));
+		return app;
+	}
+
+	private static RawHttp.Response dsi(RawHttp http, String user, String password, String... headers) {
+		List<String> all = new ArrayList<>(List.of(headers));
+		all.add("Authorization: user " + user + ":" + password);
+		return http.get("/authentication_token", all.toArray(String[]::new));
+	}
+
+	/** How many attempts were evaluated (answered 401) before the first 429, of the given attempts. */
+	private static int evaluatedBeforeThrottling(List<Supplier<RawHttp.Response>> attempts) {
+		int evaluated = 0;
+		for (Supplier<RawHttp.Response> attempt : attempts) {
+			RawHttp.Response response = attempt.get();
+			if (response.status() == 429) {
+				assertThat(response.header("Retry-After")).isNotNull();
+				return evaluated;
+			}
+			assertThat(response.status()).isEqualTo(401);
+			evaluated++;
+		}
+		return evaluated;
+	}
+
+	private static List<Supplier<RawHttp.Response>> repeat(int times, Supplier<RawHttp.Response> attempt) {
+		List<Supplier<RawHttp.Response>> attempts = new ArrayList<>();
+		for (int i = 0; i < times; i++) {
+			attempts.add(attempt);
+		}
+		return attempts;
+	}
+
+	@Test
+	void throttleWhenOneAccountIsAttackedThenRefusedAfterTheThresholdAlikeForRightAndWrongPasswordsUntilTheWindowEnds() {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			int evaluated = evaluatedBeforeThrottling(repeat(20, () -> dsi(http, "alice", "wrong-1")));
+			RawHttp.Response wrong = dsi(http, "alice", "wrong-2");
+			RawHttp.Response right = dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD);
+			int unknownEvaluated = evaluatedBeforeThrottling(repeat(20, () -> dsi(http, "nobody-here", "wrong-1")));
+			app.clock.advance(SampleConfig.LOGIN_THROTTLE_WINDOW.plusSeconds(1));
+			RawHttp.Response afterTheWindow = dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD);
+
+			SecurityReport.area("B").ran(4, 45)
+				.figure("B-01 wrong attempts evaluated before throttling, per account", evaluated)
+				.mustBeZero("B-06 differences between the throttled answers to a right and a wrong password",
+						differences(right, wrong))
+				.figure("E-09 wrong attempts evaluated before throttling an unknown login", unknownEvaluated)
+				.figure("B-05 the right password after the window", afterTheWindow.status());
+			assertThat(evaluated).isEqualTo(MAX_FAILURES);
+			assertThat(right.status()).isEqualTo(429);
+			assertThat(differences(right, wrong)).isZero();
+			assertThat(unknownEvaluated).isEqualTo(MAX_FAILURES);
+			assertThat(afterTheWindow.status()).isEqualTo(200);
+		}
+	}
+
+	/** Headers and body that differ between two answers, {@code Date} aside. */
+	private static int differences(RawHttp.Response a, RawHttp.Response b) {
+		List<String> headersA = a.headers().stream().filter((h) -> !h[0].equalsIgnoreCase("Date"))
+			.map((h) -> h[0] + ": " + h[1]).sorted().toList();
+		List<String> headersB = b.headers().stream().filter((h) -> !h[0].equalsIgnoreCase("Date"))
+			.map((h) -> h[0] + ": " + h[1]).sorted().toList();
+		return ((a.status() != b.status()) ? 1 : 0) + (headersA.equals(headersB) ? 0 : 1)
+				+ (a.body().equals(b.body()) ? 0 : 1);
+	}
+
+	@Test
+	void throttleWhenFailuresAreSpreadOverPathwaysAndForgedAddressesThenTheyAddUp() {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			List<Supplier<RawHttp.Response>> pathways = new ArrayList<>();
+			for (int i = 0; i < 3; i++) {
+				pathways.add(() -> dsi(http, "alice", "wrong-1"));
+				pathways.add(() -> http.get("/authentication_token?username=alice&password=wrong-1"));
+				pathways.add(() -> http.post("/authentication_credentials",
+						"{\"Username\":\"alice\",\"Password\":\"wrong-1\"}", "Content-Type: application/json"));
+				pathways.add(() -> http.post("/authentication_credentials",
+						"<Credentials><Username>alice</Username><Password>wrong-1</Password></Credentials>",
+						"Content-Type: application/xml"));
+			}
+			int dsiPathways = evaluatedBeforeThrottling(pathways);
+			RawHttp.Response globalGiving = http.post("/api/userservice/tokens", "{\"auth_request\":{\"user\":{\"email\":"
+					+ "\"alice@example.test\",\"password\":\"wrong-1\"},\"api_key\":\"" + CatalogAccounts.K1 + "\"}}",
+					"Content-Type: application/json");
+
+			List<Supplier<RawHttp.Response>> forged = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				String address = "203.0.113." + i;
+				forged.add(() -> dsi(http, "bob", "wrong-1", "X-Forwarded-For: " + address, "X-Real-IP: " + address));
+			}
+			int forgedAddresses = evaluatedBeforeThrottling(forged);
+
+			SecurityReport.area("B").ran(2, 14 + forgedAddresses + 1)
+				.figure("B-04 failures over the DSI header, query, JSON and XML pathways before throttling", dsiPathways)
+				.figure("B-04 GlobalGiving by e-mail after the DSI pathways throttled the username",
+						globalGiving.status() + " (counted per login as sent: the username and the e-mail address are "
+								+ "two counters)")
+				.figure("B-03 failures before throttling with a new X-Forwarded-For each", forgedAddresses);
+			assertThat(dsiPathways).isEqualTo(MAX_FAILURES);
+			assertThat(forgedAddresses).isEqualTo(MAX_FAILURES);
+		}
+	}
+
+	@Test
+	void throttleWhenOnePasswordIsSprayedOverManyLoginsThenTheAddressIsThrottled() {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			List<Supplier<RawHttp.Response>> spray = new ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				String login = "user-" + i;
+				spray.add(() -> dsi(http, login, "Summer2026!"));
+			}
+			int evaluated = evaluatedBeforeThrottling(spray);
+
+			SecurityReport.area("B").ran(1, evaluated + 1)
+				.figure("B-02 logins tried with one password from one address before throttling", evaluated);
+			assertThat(evaluated).isEqualTo(4 * MAX_FAILURES);
+		}
+	}
+
+	@Test
+	void throttleWhenAHundredWrongPasswordsArriveAtOnceThenFewAreEvaluatedAndTheRightOneAfterIsRefused()
+			throws Exception {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			List<Integer> burst = Concurrently.run(100, () -> dsi(http, "colon", "wrong-1").status());
+			RawHttp.Response right = dsi(http, "colon", CatalogAccounts.COLON_PASSWORD);
+			long evaluated = burst.stream().filter((status) -> status == 401).count();
+
+			SecurityReport.area("B").ran(1, 101)
+				.figure("B-07 of 100 parallel wrong passwords, evaluated (the rest 429)", evaluated
+						+ "; the right password after the burst: " + right.status());
+			assertThat(burst).containsOnly(401, 429);
+			assertThat(evaluated).isLessThanOrEqualTo(MAX_FAILURES);
+			assertThat(right.status()).isEqualTo(429);
+		}
+	}
+
+	@Test
+	void tokensWhenGuessedThenNoneIsAccepted() {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			OpaqueTokenCodec codec = new OpaqueTokenCodec(new java.security.SecureRandom());
+			int accepted = 0;
+			for (int i = 0; i < 2000; i++) {
+				accepted += (http.get("/secure/whoami", "Authorization: Bearer " + codec.generate()).status() == 200) ? 1
+						: 0;
+			}
+			SecurityReport.area("B").ran(1, 2000)
+				.mustBeZero("B-08 of 2,000 guessed well-formed tokens, accepted (guesses are not throttled)", accepted);
+			assertThat(accepted).isZero();
+		}
+	}
+
+}
