@@ -127,7 +127,8 @@ public class SampleConfig implements WebMvcConfigurer {
 	/**
 	 * The accounts database, pooled, with tokenkit's tables created when missing. The pool opens connections on the
 	 * calling thread and drops a connection that failed, so that service resumes with the first request after an
-	 * outage. Waiting for a connection and opening one are capped by the store timeout; so are PostgreSQL's statement
+	 * outage. Waiting for a connection, opening one and the check of an idle one before it is lent are capped by the
+	 * store timeout (left unset, pgjdbc's check would wait for the socket timeout); so are PostgreSQL's statement
 	 * cancels (whose driver default is ten seconds) and its socket reads (plus a second, so that a statement's own
 	 * timeout fires first). PostgreSQL's error details, which can quote row values, stay out of exception messages.
 	 *
@@ -140,6 +141,7 @@ public class SampleConfig implements WebMvcConfigurer {
 		dataSource.setUrl(settings.accountsUrl());
 		dataSource.setMaxTotal(16);
 		dataSource.setMaxWait(settings.storeTimeout());
+		dataSource.setValidationQueryTimeout(Duration.ofSeconds(settings.storeTimeoutSeconds()));
 		if (settings.accountsOnPostgres()) {
 			long seconds = settings.storeTimeoutSeconds();
 			dataSource.addConnectionProperty("loginTimeout", Long.toString(seconds));
