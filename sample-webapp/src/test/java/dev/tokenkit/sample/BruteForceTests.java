@@ -166,6 +166,20 @@ class BruteForceTests {
 	}
 
 	@Test
+	void throttleWhenTwiceTheLimitOfRightPasswordsArriveAtOnceThenAllAreServed() throws Exception {
+		try (SampleApp app = sample()) {
+			RawHttp http = app.http();
+			List<Integer> burst = Concurrently.run(2 * MAX_FAILURES,
+					() -> dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD).status());
+
+			SecurityReport.area("B").ran(1, burst.size())
+				.mustBeZero("parallel logins with the right password refused by the throttle (of "
+						+ burst.size() + ")", burst.stream().filter((status) -> status != 200).count());
+			assertThat(burst).containsOnly(200);
+		}
+	}
+
+	@Test
 	void tokensWhenGuessedThenNoneIsAccepted() {
 		try (SampleApp app = sample()) {
 			RawHttp http = app.http();

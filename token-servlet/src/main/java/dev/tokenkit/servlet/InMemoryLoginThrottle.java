@@ -19,7 +19,8 @@ import dev.tokenkit.servlet.http.TokenErrors;
  * ms per failure beyond the half, at most one second; at {@code maxFailures} for the login, or four times that for the
  * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed.
  * Attempts still being checked count as failures until their outcome is known, so parallel attempts cannot overrun
- * the limit. A
+ * the limit; an attempt that finds the limit taken by attempts in flight waits for them (at most ten seconds) instead
+ * of being refused. A
  * successful login does not reset the count, so the answer while throttled is the same whether the password was right
  * or wrong, and an attacker cannot lock an account for longer than one window.
  *
@@ -33,8 +34,14 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	private final Cache<String, AtomicInteger> failures;
 
+	/** How long an attempt waits for attempts in flight to land before it is refused. */
+	static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
+
 	/** Attempts checked whose outcome is not known yet, by login and by address. */
 	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
+
+	/** Notified whenever an attempt lands. */
+	private final Object landings = new Object();
 
 	/**
 	 * Creates a throttle on the system clock.
@@ -68,22 +75,48 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	}
 
 	/**
-	 * Counts the attempt as in flight, then refuses it if the login's failures and attempts in flight, or the
-	 * address's, are over the limit; else delays it by the login's count. In-flight attempts count, so that a burst
-	 * of parallel attempts is held to the limit as a sequence is (the count is taken before the failures are read, and
-	 * a failure is recorded before its attempt leaves the flight, so no interleaving lets one more through).
+	 * Counts the attempt as in flight and lets it through if the login's failures and attempts in flight, and the
+	 * address's, are within the limit, after the login's delay. Over the limit, it is refused at once when the
+	 * failures alone reach it; when attempts in flight make the difference, it waits (at most ten
+	 * seconds) for them to land and checks again. So a burst of parallel attempts is held to the limit
+	 * as a sequence is, and parallel logins that succeed are queued, not refused. The count in flight is taken before
+	 * the failures are read, and a failure is recorded before its attempt lands, so no interleaving lets one more
+	 * through.
 	 */
 	@Override
 	public void check(String login, String clientAddress) {
 		String loginKey = loginKey(login);
 		String addressKey = addressKey(clientAddress);
-		int loginAttempts = this.inFlight.merge(loginKey, 1, Integer::sum) + count(loginKey);
-		int addressAttempts = this.inFlight.merge(addressKey, 1, Integer::sum) + count(addressKey);
-		if (loginAttempts > this.maxFailures || addressAttempts > this.maxFailures * 4) {
+		long deadline = System.nanoTime() + MAX_QUEUE_WAIT.toNanos();
+		for (;;) {
+			int loginInFlight = this.inFlight.merge(loginKey, 1, Integer::sum);
+			int addressInFlight = this.inFlight.merge(addressKey, 1, Integer::sum);
+			int loginFailures = count(loginKey);
+			int addressFailures = count(addressKey);
+			if (loginFailures + loginInFlight <= this.maxFailures
+					&& addressFailures + addressInFlight <= this.maxFailures * 4) {
+				pause(delay(loginFailures + loginInFlight - 1));
+				return;
+			}
 			release(login, clientAddress);
-			throw TokenErrors.tooManyRequests(this.window.toSeconds());
+			long left = deadline - System.nanoTime();
+			if (loginFailures >= this.maxFailures || addressFailures >= this.maxFailures * 4 || left <= 0) {
+				throw TokenErrors.tooManyRequests(this.window.toSeconds());
+			}
+			awaitLanding(Math.min(left, Duration.ofMillis(50).toNanos()));
 		}
-		pause(delay(loginAttempts - 1));
+	}
+
+	private void awaitLanding(long nanos) {
+		synchronized (this.landings) {
+			try {
+				this.landings.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw TokenErrors.tooManyRequests(this.window.toSeconds());
+			}
+		}
 	}
 
 	/** How long an attempt after the given number of failures waits. */
@@ -119,6 +152,9 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	private void land(String key) {
 		this.inFlight.computeIfPresent(key, (k, attempts) -> (attempts > 1) ? attempts - 1 : null);
+		synchronized (this.landings) {
+			this.landings.notifyAll();
+		}
 	}
 
 	private int count(String key) {

@@ -196,7 +196,8 @@ public final class TokenAuthenticationFilter implements Filter {
 			throw TokenErrors.invalidToken(this.realm);
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("Refused a secure request: the token store is unavailable", ex);
+			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.causeOf(ex));
+			logger.debug("The store's failure", ex);
 			throw TokenErrors.unavailable();
 		}
 	}

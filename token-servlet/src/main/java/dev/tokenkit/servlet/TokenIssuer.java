@@ -9,6 +9,7 @@ import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.InvalidCredentialsException;
+import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -81,7 +82,8 @@ public final class TokenIssuer {
 			throw TokenErrors.invalidCredentials(challenge);
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("Could not issue a token: the store is unavailable", ex);
+			logger.warn("Could not issue a token: the store is unavailable ({})", RedactedFailure.causeOf(ex));
+			logger.debug("The store's failure", ex);
 			throw TokenErrors.unavailable();
 		}
 		finally {

@@ -1,6 +1,8 @@
 package dev.tokenkit.servlet;
 
 import java.time.Duration;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
@@ -33,17 +35,24 @@ class InMemoryLoginThrottleTests {
 	}
 
 	@Test
-	void checkWhenAttemptsAreStillInFlightThenTheyCountTowardTheLimitUntilReleased() {
+	void checkWhenAttemptsInFlightFillTheLimitThenTheNextWaitsForOneToLandAndFailuresRefuseAtOnce() throws Exception {
 		for (int i = 0; i < 3; i++) {
 			this.throttle.check("carol", "10.0.0.1");
 		}
-		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> this.throttle.check("carol", "10.0.0.2"))
-			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(429));
+		CompletableFuture<Void> queued = CompletableFuture.runAsync(() -> this.throttle.check("carol", "10.0.0.2"));
+		Thread.sleep(300);
+		assertThat(queued).as("waits while three attempts are in flight").isNotDone();
 
 		this.throttle.release("carol", "10.0.0.1");
-		assertThatNoException().isThrownBy(() -> this.throttle.check("carol", "10.0.0.2"));
-		this.throttle.recordFailure("carol", "10.0.0.2");
-		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> this.throttle.check("carol", "10.0.0.3"));
+		queued.get(2, TimeUnit.SECONDS);
+
+		for (int i = 0; i < 3; i++) {
+			this.throttle.recordFailure("carol", "10.0.0.1");
+		}
+		long started = System.nanoTime();
+		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> this.throttle.check("carol", "10.0.0.3"))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(429));
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("refused at once").isLessThan(Duration.ofSeconds(1));
 	}
 
 	@Test

@@ -1,8 +1,9 @@
 package dev.tokenkit.servlet.http;
 
 /**
- * What an unexpected failure may put into a log: its type and where it happened, never its message or its causes'
- * messages, which can quote request data (a firewall quoting a header with a password in it, a driver quoting a row).
+ * What a failure may put into a log. An unexpected failure: its type and where it happened, never its message or its
+ * causes' messages, which can quote request data (a firewall quoting a header with a password in it, a driver quoting
+ * a row). An unavailable store: one line, its driver's connection or timeout message.
  */
 public final class RedactedFailure extends RuntimeException {
 
@@ -11,6 +12,19 @@ public final class RedactedFailure extends RuntimeException {
 	private RedactedFailure(Throwable failure, String type) {
 		super(type, null, false, true);
 		setStackTrace(failure.getStackTrace());
+	}
+
+	/**
+	 * One line on why a store was unavailable: the type and message of the driver's failure, which a store wraps in a
+	 * {@link dev.tokenkit.core.StoreUnavailableException} only for connection failures and timeouts (messages that
+	 * name a host, a port or a time, not request data).
+	 *
+	 * @param unavailable the store's exception
+	 * @return its cause's type and message, or its own type if it has no cause
+	 */
+	public static String causeOf(Throwable unavailable) {
+		Throwable cause = (unavailable.getCause() != null) ? unavailable.getCause() : unavailable;
+		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	/**
