@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
@@ -61,6 +62,32 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SecurityCatalogTests {
 
 	private static final Pattern TOKEN = Pattern.compile(TokenAnswers.TOKEN);
+
+	/** Catalog cases no class of the suite sends, and why; reported once per run. */
+	private static final List<String> NOT_EXERCISED = List.of(
+			"S2-09 under a tr-TR default locale: the run keeps the JVM's locale (logins are compared with Locale.ROOT)",
+			"F-11 JSONP turned off: the DSI dialect defines JSONP and the sample keeps it on; F-17 escaping of echoed "
+					+ "strings: no answer echoes input",
+			"X-08 an application-supplied XmlMapper or XMLInputFactory: tokenkit builds its own parser and takes none",
+			"T-27 insufficient_scope: the sample has no secure route that needs a role its tokens may lack "
+					+ "(token-spring-security's tests cover 403)",
+			"P-21 a context path containing 'secure' and P-24 forward, include and error dispatches: the sample runs at "
+					+ "the root and has no forwarding route (token-servlet's and token-spring-security's tests cover both)",
+			"W-05 RS256 to HS256 key confusion and W-32 key rotation: the sample signs with one HS256 key "
+					+ "(JwtTokenServiceTests cover both); W-36 and O-09 a disabled account's tokens, O-10 a password "
+					+ "change: the sample has no way to disable an account or change a password; the app calls "
+					+ "TokenService.revokeAll (docs/core.md)",
+			"H-06 Referrer-Policy is checked on token answers and query-token secure answers only; H-10 no access log is "
+					+ "configured in the harness; H-13 HSTS: the suite speaks plain HTTP",
+			"L-07 a stalled body (Jetty's idle timeout, 30 s) and L-09 a hashing flood of 200 parallel logins",
+			"B-09 the content of failure log lines (time, source, pathway, masked login)",
+			"R-12 a client that disconnects while the token is written; R-13 a runtime fault inside a parser or "
+					+ "driver (token-servlet's tests cover the last-resort 500)",
+			"Jetty's own rejections (its HTTP parser: bad header bytes, 431, 414; its URI checks: encoded dots and "
+					+ "slashes, NUL, backslash, overlong UTF-8) answer before any filter of the app, without nosniff; "
+					+ "listed per run as a known gap");
+
+	private static final AtomicBoolean NOT_EXERCISED_REPORTED = new AtomicBoolean();
 
 	@Parameter
 	String mode;
@@ -198,6 +225,9 @@ class SecurityCatalogTests {
 					.add(pathway + " " + answers.keySet());
 			}
 		});
+		if (NOT_EXERCISED_REPORTED.compareAndSet(false, true)) {
+			NOT_EXERCISED.forEach(SecurityReport::notExercised);
+		}
 		List<String> leaks = secretsInLogs();
 		casesByArea.forEach((area, cases) -> SecurityReport.area(area).ran(cases.size(), requestsByArea.get(area)));
 		SecurityReport.Area global = SecurityReport.area("G").ran(0, 0);
