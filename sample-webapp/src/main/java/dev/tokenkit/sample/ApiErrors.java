@@ -1,11 +1,15 @@
 package dev.tokenkit.sample;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -32,11 +36,25 @@ public class ApiErrors extends ResponseEntityExceptionHandler {
 		HttpHeaders withType = new HttpHeaders();
 		withType.putAll(headers);
 		if (withType.getContentType() == null) {
-			String accept = request.getHeader(HttpHeaders.ACCEPT);
-			boolean xml = accept != null && accept.contains("xml") && !accept.contains("json");
-			withType.setContentType(xml ? PROBLEM_XML : PROBLEM_JSON);
+			withType.setContentType(prefersXml(request.getHeader(HttpHeaders.ACCEPT)) ? PROBLEM_XML : PROBLEM_JSON);
 		}
 		return super.createResponseEntity(body, withType, statusCode, request);
+	}
+
+	/** Whether the client's most wanted media type that names XML or JSON names XML (JSON when it says nothing). */
+	private static boolean prefersXml(@Nullable String accept) {
+		if (accept == null) {
+			return false;
+		}
+		try {
+			List<MediaType> wanted = new ArrayList<>(MediaType.parseMediaTypes(accept));
+			wanted.sort(Comparator.comparingDouble(MediaType::getQualityValue).reversed());
+			return wanted.stream().map(MediaType::getSubtype).filter((subtype) -> subtype.contains("xml")
+					|| subtype.contains("json")).findFirst().map((subtype) -> subtype.contains("xml")).orElse(false);
+		}
+		catch (InvalidMediaTypeException ex) {
+			return false;
+		}
 	}
 
 }

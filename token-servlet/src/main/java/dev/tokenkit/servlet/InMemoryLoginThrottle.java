@@ -17,16 +17,21 @@ import dev.tokenkit.servlet.http.TokenErrors;
  * A {@link LoginThrottle} in this JVM's memory. Failed attempts are counted per login (in any case) and per client
  * address within a window. From half of {@code maxFailures} on, each further attempt for that login first waits 200
  * ms per failure beyond the half, at most one second; at {@code maxFailures} for the login, or four times that for the
- * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed.
- * Attempts still being checked count as failures until their outcome is known, so parallel attempts cannot overrun
- * the limit; an attempt that finds the limit taken by attempts in flight waits for them (at most ten seconds) instead
- * of being refused. A
+ * address, every attempt is refused at once with {@code 429} until the window after the first failure has passed. A
  * successful login does not reset the count, so the answer while throttled is the same whether the password was right
  * or wrong, and an attacker cannot lock an account for longer than one window.
+ *
+ * <p>Attempts still being checked count as failures until their outcome is known, so that a burst of parallel
+ * attempts is held to the limit as a sequence is. An attempt that finds the limit taken only by attempts in flight
+ * waits for one of them to land, at most {@code maxFailures} waiting per login and for at most ten seconds, and is
+ * then refused; so parallel logins that succeed are served in turn, and a waiting attempt holds its request thread.
  *
  * @since 0.1.0
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
+
+	/** How long an attempt waits for attempts in flight to land before it is refused. */
+	static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
 
 	private final int maxFailures;
 
@@ -34,13 +39,13 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	private final Cache<String, AtomicInteger> failures;
 
-	/** How long an attempt waits for attempts in flight to land before it is refused. */
-	static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
-
 	/** Attempts checked whose outcome is not known yet, by login and by address. */
 	private final Map<String, Integer> inFlight = new ConcurrentHashMap<>();
 
-	/** Notified whenever an attempt lands. */
+	/** Attempts waiting for an attempt in flight to land, by login. */
+	private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
+
+	/** Notified whenever an attempt in flight lands. */
 	private final Object landings = new Object();
 
 	/**
@@ -75,13 +80,12 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	}
 
 	/**
-	 * Counts the attempt as in flight and lets it through if the login's failures and attempts in flight, and the
-	 * address's, are within the limit, after the login's delay. Over the limit, it is refused at once when the
-	 * failures alone reach it; when attempts in flight make the difference, it waits (at most ten
-	 * seconds) for them to land and checks again. So a burst of parallel attempts is held to the limit
-	 * as a sequence is, and parallel logins that succeed are queued, not refused. The count in flight is taken before
-	 * the failures are read, and a failure is recorded before its attempt lands, so no interleaving lets one more
-	 * through.
+	 * Counts the attempt as in flight and lets it through, after the login's delay, if the login's failures and attempts
+	 * in flight, and the address's, are within the limit. Over the limit it is refused at once when the failures alone
+	 * reach it, or when as many attempts already wait; else it waits for an attempt in flight to land and checks
+	 * again. The count in flight is taken before the failures are read, and a failure is recorded before its attempt
+	 * lands, so no interleaving lets one attempt more through. (The wait is measured with {@link System#nanoTime()}:
+	 * it is a time-out, not a time of the window.)
 	 */
 	@Override
 	public void check(String login, String clientAddress) {
@@ -95,27 +99,43 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 			int addressFailures = count(addressKey);
 			if (loginFailures + loginInFlight <= this.maxFailures
 					&& addressFailures + addressInFlight <= this.maxFailures * 4) {
-				pause(delay(loginFailures + loginInFlight - 1));
+				pause(delay(loginFailures));
 				return;
 			}
-			release(login, clientAddress);
+			decrement(this.inFlight, loginKey);
+			decrement(this.inFlight, addressKey);
 			long left = deadline - System.nanoTime();
-			if (loginFailures >= this.maxFailures || addressFailures >= this.maxFailures * 4 || left <= 0) {
+			if (loginFailures >= this.maxFailures || addressFailures >= this.maxFailures * 4 || left <= 0
+					|| !awaitLanding(loginKey, left)) {
 				throw TokenErrors.tooManyRequests(this.window.toSeconds());
 			}
-			awaitLanding(Math.min(left, Duration.ofMillis(50).toNanos()));
 		}
 	}
 
-	private void awaitLanding(long nanos) {
-		synchronized (this.landings) {
-			try {
-				this.landings.wait(nanos / 1_000_000, (int) (nanos % 1_000_000));
+	/**
+	 * Waits until an attempt in flight lands, at most the given time and 50 milliseconds (so that a landing of another
+	 * login's attempt, which wakes every waiter, costs a waiter one check).
+	 *
+	 * @return {@code false} if as many attempts already wait for this login as it may have failures
+	 */
+	private boolean awaitLanding(String loginKey, long nanos) {
+		if (this.waiting.merge(loginKey, 1, Integer::sum) > this.maxFailures) {
+			decrement(this.waiting, loginKey);
+			return false;
+		}
+		try {
+			long wait = Math.min(nanos, Duration.ofMillis(50).toNanos());
+			synchronized (this.landings) {
+				this.landings.wait(wait / 1_000_000, (int) (wait % 1_000_000));
 			}
-			catch (InterruptedException ex) {
-				Thread.currentThread().interrupt();
-				throw TokenErrors.tooManyRequests(this.window.toSeconds());
-			}
+			return true;
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			return false;
+		}
+		finally {
+			decrement(this.waiting, loginKey);
 		}
 	}
 
@@ -146,15 +166,15 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	@Override
 	public void release(String login, String clientAddress) {
-		land(loginKey(login));
-		land(addressKey(clientAddress));
-	}
-
-	private void land(String key) {
-		this.inFlight.computeIfPresent(key, (k, attempts) -> (attempts > 1) ? attempts - 1 : null);
+		decrement(this.inFlight, loginKey(login));
+		decrement(this.inFlight, addressKey(clientAddress));
 		synchronized (this.landings) {
 			this.landings.notifyAll();
 		}
+	}
+
+	private static void decrement(Map<String, Integer> counts, String key) {
+		counts.computeIfPresent(key, (k, count) -> (count > 1) ? count - 1 : null);
 	}
 
 	private int count(String key) {

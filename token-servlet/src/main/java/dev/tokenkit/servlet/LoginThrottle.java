@@ -18,7 +18,8 @@ public interface LoginThrottle {
 	void check(String login, String clientAddress);
 
 	/**
-	 * Counts a failed attempt that was {@linkplain #check checked}.
+	 * Counts a failed attempt that was {@linkplain #check checked}; this also ends the attempt, as
+	 * {@link #release} does for one that did not fail.
 	 *
 	 * @param login the login as sent
 	 * @param clientAddress the client's address

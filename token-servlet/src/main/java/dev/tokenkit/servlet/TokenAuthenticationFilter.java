@@ -196,8 +196,8 @@ public final class TokenAuthenticationFilter implements Filter {
 			throw TokenErrors.invalidToken(this.realm);
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.causeOf(ex));
-			logger.debug("The store's failure", ex);
+			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.types(ex));
+			logger.debug("The store's failure", RedactedFailure.of((ex.getCause() != null) ? ex.getCause() : ex));
 			throw TokenErrors.unavailable();
 		}
 	}

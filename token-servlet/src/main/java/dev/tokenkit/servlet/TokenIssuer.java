@@ -77,13 +77,13 @@ public final class TokenIssuer {
 			return this.tokenService.issue(this.authenticator.authenticate(credentials), defaultPolicy);
 		}
 		catch (InvalidCredentialsException ex) {
-			failed = true;
 			this.loginThrottle.recordFailure(credentials.login(), clientAddress);
+			failed = true;
 			throw TokenErrors.invalidCredentials(challenge);
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("Could not issue a token: the store is unavailable ({})", RedactedFailure.causeOf(ex));
-			logger.debug("The store's failure", ex);
+			logger.warn("Could not issue a token: the store is unavailable ({})", RedactedFailure.types(ex));
+			logger.debug("The store's failure", RedactedFailure.of((ex.getCause() != null) ? ex.getCause() : ex));
 			throw TokenErrors.unavailable();
 		}
 		finally {

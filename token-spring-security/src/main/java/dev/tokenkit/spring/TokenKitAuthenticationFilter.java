@@ -21,6 +21,7 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.GenericFilterBean;
 
@@ -105,12 +106,15 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		try {
 			HttpServletRequest checked = new HeaderRejectionsAsBadRequests(request, () -> TokenErrors
 				.invalidTokenRequest(this.tokens.realm(), "A header holds characters that are not allowed"));
-			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(request))
+			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(checked))
 					? this.apiKeyRules.authenticate(checked) : this.tokens.authenticate(checked);
 		}
 		catch (TokenKitHttpException ex) {
 			fail(request, response, ex);
 			return;
+		}
+		catch (RequestRejectedException ex) {
+			throw ex; // the firewall's own, for its RequestRejectedHandler
 		}
 		catch (RuntimeException ex) {
 			this.logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));

@@ -17,8 +17,9 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  * the app as ISO-8859-1 characters, and tokenkit reads the {@code Authorization: user login:password} header as UTF-8,
  * so a password such as {@code pässwörd} arrives as {@code pÃ¤sswÃ¶rd}; some of those characters are C1 controls
  * (the second byte of {@code Ü} is {@code 0x9C}), which the firewall's default header check refuses. The check here
- * allows a value the default allows, and a value whose bytes are valid UTF-8 whose text the default allows: control
- * characters stay refused, however they are written.
+ * allows what the default allows and, for a value of the {@code user} scheme only, a value whose bytes are valid UTF-8
+ * and encode text without control, format, separator, private-use or unassigned characters. Every other
+ * header is checked as by default, so no other header brings C1 characters into the app.
  *
  * <pre>{@code
  * @Bean
@@ -27,11 +28,19 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
  *         .requestRejectedHandler(TokenKitFirewall.rejectedRequests());
  * }
  * }</pre>
+ *
+ * @since 0.1.0
  */
 public final class TokenKitFirewall {
 
 	/** Spring Security's default: assigned characters that are not controls, and tab. */
 	private static final Pattern ASSIGNED_AND_NOT_CONTROL = Pattern.compile("[\\p{IsAssigned}&&[[^\\p{IsControl}]||\\t]]*");
+
+	/** Text without control, format, line or paragraph separator, private-use, surrogate or unassigned characters. */
+	private static final Pattern PRINTABLE_TEXT = Pattern.compile("[^\\p{Cc}\\p{Cf}\\p{Zl}\\p{Zp}\\p{Co}\\p{Cs}\\p{Cn}]*");
+
+	/** The scheme of the DSI credentials header, the only one whose value is read as UTF-8. */
+	private static final String USER_SCHEME = "user ";
 
 	private TokenKitFirewall() {
 	}
@@ -72,14 +81,15 @@ public final class TokenKitFirewall {
 	}
 
 	/**
-	 * The header-value check: the firewall's default, applied to the value as the container gives it or, when its
-	 * characters are bytes of valid UTF-8, to the text they encode.
+	 * The header-value check: the firewall's default, applied to the value as the container gives it; or, for a value
+	 * of the {@code user} scheme whose characters are bytes of valid UTF-8, a check of the text they encode.
 	 *
 	 * @return the check
 	 */
 	public static Predicate<String> allowedHeaderValues() {
 		return (value) -> ASSIGNED_AND_NOT_CONTROL.matcher(value).matches()
-				|| ASSIGNED_AND_NOT_CONTROL.matcher(asUtf8(value)).matches();
+				|| (value.regionMatches(true, 0, USER_SCHEME, 0, USER_SCHEME.length())
+						&& PRINTABLE_TEXT.matcher(asUtf8(value)).matches());
 	}
 
 	/** The text the value's characters encode as UTF-8 bytes, or a control character if they do not. */

@@ -29,9 +29,17 @@ class TokenKitFirewallTests {
 	}
 
 	@Test
-	void allowedHeaderValuesWhenControlCharactersHoweverWrittenThenRefused() {
+	void allowedHeaderValuesWhenControlOrInvisibleCharactersHoweverWrittenThenRefused() {
 		assertThat(this.allowed).rejects("user me:pw\u0000x", "user me:pw\u007fx", "user me:pw\u0085x",
-				asSent("user me:pw\u0085x"), asSent("user me:pw\u2028x".replace('\u2028', '\u0090')), "\u0100\u0000");
+				asSent("user me:pw\u0085x"), asSent("user me:pw\u2028x"), asSent("user me:pw\u202ex"),
+				asSent("user me:pw\u200bx"), asSent("user me:pw\ue000x"), "\u0100\u0000");
+	}
+
+	@Test
+	void allowedHeaderValuesWhenUtf8InAnotherHeaderThenCheckedAsByDefault() {
+		// "Å" in UTF-8 is C3 85: read as ISO-8859-1, a NEL control would reach the app
+		assertThat(this.allowed).rejects(asSent("Mozilla Å"), asSent("Bearer Å"), asSent("Basic Å"));
+		assertThat(this.allowed).accepts(asSent("user Ålice:pw"), asSent("USER Ålice:pw"));
 	}
 
 	@Test

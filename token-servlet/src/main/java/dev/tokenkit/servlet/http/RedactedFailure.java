@@ -1,30 +1,23 @@
 package dev.tokenkit.servlet.http;
 
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
+
 /**
- * What a failure may put into a log. An unexpected failure: its type and where it happened, never its message or its
- * causes' messages, which can quote request data (a firewall quoting a header with a password in it, a driver quoting
- * a row). An unavailable store: one line, its driver's connection or timeout message.
+ * What a failure may put into a log: its type, its causes' types and where it happened, never a message, which can
+ * quote request data (a firewall quoting a header with a password in it, a driver quoting a row or an account). The
+ * messages stay available to a debugger, not to a log line.
+ *
+ * @since 0.1.0
  */
 public final class RedactedFailure extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 
-	private RedactedFailure(Throwable failure, String type) {
-		super(type, null, false, true);
+	private RedactedFailure(Throwable failure, String types) {
+		super(types, null, false, true);
 		setStackTrace(failure.getStackTrace());
-	}
-
-	/**
-	 * One line on why a store was unavailable: the type and message of the driver's failure, which a store wraps in a
-	 * {@link dev.tokenkit.core.StoreUnavailableException} only for connection failures and timeouts (messages that
-	 * name a host, a port or a time, not request data).
-	 *
-	 * @param unavailable the store's exception
-	 * @return its cause's type and message, or its own type if it has no cause
-	 */
-	public static String causeOf(Throwable unavailable) {
-		Throwable cause = (unavailable.getCause() != null) ? unavailable.getCause() : unavailable;
-		return cause.getClass().getSimpleName() + ": " + cause.getMessage();
 	}
 
 	/**
@@ -34,11 +27,23 @@ public final class RedactedFailure extends RuntimeException {
 	 * @return a failure to log in its place
 	 */
 	public static RedactedFailure of(Throwable failure) {
-		StringBuilder types = new StringBuilder(failure.getClass().getName());
-		for (Throwable cause = failure.getCause(); cause != null && cause != failure; cause = cause.getCause()) {
-			types.append(" caused by ").append(cause.getClass().getName());
+		return new RedactedFailure(failure, types(failure));
+	}
+
+	/**
+	 * The type names of a failure and its causes, outermost first ({@code A caused by B}), each once even if the
+	 * causes form a cycle.
+	 *
+	 * @param failure what was thrown
+	 * @return the type names
+	 */
+	public static String types(Throwable failure) {
+		Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+		StringBuilder types = new StringBuilder();
+		for (Throwable cause = failure; cause != null && seen.add(cause); cause = cause.getCause()) {
+			types.append((types.length() > 0) ? " caused by " : "").append(cause.getClass().getName());
 		}
-		return new RedactedFailure(failure, types.toString());
+		return types.toString();
 	}
 
 }
