@@ -4,7 +4,7 @@ import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Decodes percent escapes strictly: every escape must be two hex digits and the bytes must be valid UTF-8.
+ * Decodes percent escapes strictly: every escape must be two ASCII hex digits and the bytes must be valid UTF-8.
  *
  * @since 0.1.0
  */
@@ -41,7 +41,8 @@ public final class PercentDecoder {
 	}
 
 	private static int hexDigit(String text, int index) {
-		int digit = (index < text.length()) ? Character.digit(text.charAt(index), 16) : -1;
+		char c = (index < text.length()) ? text.charAt(index) : 0;
+		int digit = (c < 128) ? Character.digit(c, 16) : -1;
 		if (digit < 0) {
 			throw TokenErrors.badRequest("The request has a malformed percent escape");
 		}

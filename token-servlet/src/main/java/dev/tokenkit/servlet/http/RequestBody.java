@@ -24,7 +24,7 @@ public final class RequestBody {
 	 *
 	 * @param request the request
 	 * @param maxBytes the most bytes a body may have
-	 * @return the body as text, empty when there is none
+	 * @return the body as text without a leading byte order mark, empty when there is none
 	 * @throws TokenKitHttpException {@code 413} over the limit, {@code 415} when compressed, {@code 400} when not UTF-8
 	 */
 	public static String read(HttpServletRequest request, int maxBytes) {
@@ -40,7 +40,8 @@ public final class RequestBody {
 			if (bytes.length > maxBytes) {
 				throw TokenErrors.payloadTooLarge();
 			}
-			return TextRules.strictUtf8(ByteBuffer.wrap(bytes), "The request body is not valid UTF-8");
+			String text = TextRules.strictUtf8(ByteBuffer.wrap(bytes), "The request body is not valid UTF-8");
+			return text.startsWith("\uFEFF") ? text.substring(1) : text;
 		}
 		catch (IOException ex) {
 			throw TokenErrors.badRequest("The request body could not be read");

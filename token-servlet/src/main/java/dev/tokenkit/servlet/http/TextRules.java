@@ -63,7 +63,8 @@ public final class TextRules {
 	}
 
 	/**
-	 * Decodes bytes as UTF-8, refusing malformed input, and drops one leading byte order mark.
+	 * Decodes bytes as UTF-8, exactly: malformed input is refused, and every character is kept (a leading byte order
+	 * mark too, which only a whole body may drop: see {@link RequestBody#read}).
 	 *
 	 * @param bytes the bytes
 	 * @param message the {@code 400} message when they are not UTF-8
@@ -72,12 +73,11 @@ public final class TextRules {
 	 */
 	public static String strictUtf8(ByteBuffer bytes, String message) {
 		try {
-			String text = StandardCharsets.UTF_8.newDecoder()
+			return StandardCharsets.UTF_8.newDecoder()
 				.onMalformedInput(CodingErrorAction.REPORT)
 				.onUnmappableCharacter(CodingErrorAction.REPORT)
 				.decode(bytes)
 				.toString();
-			return text.startsWith("\uFEFF") ? text.substring(1) : text;
 		}
 		catch (CharacterCodingException ex) {
 			throw TokenErrors.badRequest(message);

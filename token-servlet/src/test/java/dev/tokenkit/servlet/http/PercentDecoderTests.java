@@ -1,6 +1,8 @@
 package dev.tokenkit.servlet.http;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -19,6 +21,12 @@ class PercentDecoderTests {
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> PercentDecoder.decode("%G1", false));
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> PercentDecoder.decode("%4", false));
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> PercentDecoder.decode("%C0%AF", false));
+	}
+
+	@ParameterizedTest
+	@ValueSource(strings = { "%\u06F0a", "%\uFF14\uFF11", "%4\uFF11", "%\uFF21\uFF21", "/api/%\uFF17\uFF13ecure/x" })
+	void decodeWhenEscapeHasNonAsciiDigitsThenBadRequest(String encoded) {
+		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> PercentDecoder.decode(encoded, true));
 	}
 
 }

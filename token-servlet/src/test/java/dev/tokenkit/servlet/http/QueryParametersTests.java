@@ -26,6 +26,13 @@ class QueryParametersTests {
 	}
 
 	@Test
+	void singleWhenEscapedByteOrderMarkThenKept() {
+		QueryParameters query = QueryParameters.parse("%EF%BB%BFa=%EF%BB%BFb");
+		assertThat(query.single("\uFEFFa")).isEqualTo("\uFEFFb");
+		assertThat(query.has("a")).isFalse();
+	}
+
+	@Test
 	void parseWhenMalformedThenBadRequest() {
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> QueryParameters.parse("a=%4"));
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> QueryParameters.parse("a=%C3%28"));

@@ -28,6 +28,11 @@ class TextRulesTests {
 	}
 
 	@Test
+	void headerAsUtf8WhenLeadingByteOrderMarkThenKept() {
+		assertThat(TextRules.headerAsUtf8("\u00ef\u00bb\u00bfuser me:pw")).isEqualTo("\uFEFFuser me:pw");
+	}
+
+	@Test
 	void headerAsUtf8WhenBytesAreNotUtf8ThenBadRequest() {
 		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> TextRules.headerAsUtf8("\u00c3("));
 	}

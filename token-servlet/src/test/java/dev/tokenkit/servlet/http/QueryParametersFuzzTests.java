@@ -1,0 +1,56 @@
+package dev.tokenkit.servlet.http;
+
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+import com.code_intelligence.jazzer.api.FuzzedDataProvider;
+import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Fuzzes {@link QueryParameters#parse} on raw query strings, and {@link PercentDecoder} under it.
+ *
+ * <p>Properties: any raw query is parsed or refused with a {@code 400} {@link TokenKitHttpException}, nothing else;
+ * an accepted one has only escapes of two ASCII hex digits. And any names and values, form-encoded by the JDK's
+ * {@link URLEncoder}, decode to themselves (as the JDK's {@link URLDecoder} reads them back).
+ */
+class QueryParametersFuzzTests {
+
+	private static final Pattern MALFORMED_ESCAPE = Pattern.compile("%(?![0-9A-Fa-f]{2})");
+
+	@FuzzTest
+	void parseWhenAnyQueryThenStrictlyDecodedPairsOrBadRequest(FuzzedDataProvider data) {
+		String raw = data.consumeString(1024);
+		Map<String, String> pairs = new LinkedHashMap<>();
+		while (data.remainingBytes() > 0) {
+			pairs.put(asSent(data.consumeString(64)), asSent(data.consumeString(256)));
+		}
+		try {
+			QueryParameters.parse(raw);
+			assertThat(raw).doesNotContainPattern(MALFORMED_ESCAPE);
+		}
+		catch (TokenKitHttpException ex) {
+			assertThat(ex.status()).isEqualTo(400);
+		}
+		QueryParameters parsed = QueryParameters.parse(pairs.entrySet().stream()
+			.map((pair) -> encode(pair.getKey()) + "=" + encode(pair.getValue()))
+			.collect(Collectors.joining("&")));
+		pairs.forEach((name, value) -> assertThat(parsed.single(name)).isEqualTo(value));
+	}
+
+	/** A text as it arrives after form encoding: unpaired surrogates become {@code ?}. */
+	private static String asSent(String text) {
+		return URLDecoder.decode(encode(text), StandardCharsets.UTF_8);
+	}
+
+	private static String encode(String text) {
+		return URLEncoder.encode(text, StandardCharsets.UTF_8);
+	}
+
+}
