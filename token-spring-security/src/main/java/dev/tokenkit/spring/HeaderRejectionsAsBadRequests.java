@@ -13,10 +13,11 @@ import org.springframework.security.web.firewall.RequestRejectedException;
 /**
  * A request whose header reads turn Spring Security's lazy firewall rejection into tokenkit's own client error.
  * {@code StrictHttpFirewall} checks a header value only when it is read, by throwing {@link RequestRejectedException}
- * from {@code getHeader} or from the enumeration of {@code getHeaders} (read at once here). tokenkit's endpoints end in
- * a last-resort handler for unexpected failures, which answered such a rejection with a {@code 500}; read through this
- * wrapper it is the {@link TokenKitHttpException} the caller chose, a {@code 400} in the endpoint's own format, and the
- * rejected value, which may be a password, is neither answered nor logged.
+ * from {@code getHeader} or from the enumeration of {@code getHeaders} (read at once here). tokenkit's issuing
+ * endpoints end in a last-resort handler for unexpected failures, which answered such a rejection with a {@code 500};
+ * read through this wrapper it is the {@link TokenKitHttpException} the caller chose, a {@code 400} in the endpoint's
+ * own format, and the rejected value, which may be a password, is neither answered nor logged. (The secure filter,
+ * which has no such handler inside it, catches the rejection itself.)
  */
 final class HeaderRejectionsAsBadRequests extends HttpServletRequestWrapper {
 

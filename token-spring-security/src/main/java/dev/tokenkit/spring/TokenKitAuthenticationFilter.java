@@ -104,17 +104,18 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		}
 		TokenPrincipal principal;
 		try {
-			HttpServletRequest checked = new HeaderRejectionsAsBadRequests(request, () -> TokenErrors
-				.invalidTokenRequest(this.tokens.realm(), "A header holds characters that are not allowed"));
-			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(checked))
-					? this.apiKeyRules.authenticate(checked) : this.tokens.authenticate(checked);
+			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(request))
+					? this.apiKeyRules.authenticate(request) : this.tokens.authenticate(request);
 		}
 		catch (TokenKitHttpException ex) {
 			fail(request, response, ex);
 			return;
 		}
 		catch (RequestRejectedException ex) {
-			throw ex; // the firewall's own, for its RequestRejectedHandler
+			// the firewall checks a header when it is read: a client error, whose value is neither answered nor logged
+			fail(request, response, TokenErrors.invalidTokenRequest(this.tokens.realm(),
+					"A header holds characters that are not allowed"));
+			return;
 		}
 		catch (RuntimeException ex) {
 			this.logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
