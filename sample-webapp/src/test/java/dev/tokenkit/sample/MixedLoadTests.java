@@ -11,6 +11,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.locks.ReadWriteLock;
+import java.util.concurrent.locks.ReentrantReadWriteLock;
 
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.MutableClock;
@@ -30,7 +32,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * whose timeout is one minute, parked while a clock thread moves the sample's clock on by 61 seconds every five
  * seconds). Every answer is checked against what the client knows of its token: no 5xx, no revoked or expired token
  * accepted, no live token refused; at the end every issued token is accounted for, once over HTTP and once in the
- * store, whose live entries must be exactly the tokens the clients hold live.
+ * store, whose live entries must be exactly the tokens the clients hold live. A parked token is issued, used and
+ * noted at one reading of the clock (the clock thread waits for those steps), so that the client knows its last use
+ * exactly.
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = { "opaque+memory", "opaque+redis" })
@@ -65,6 +69,9 @@ class MixedLoadTests {
 
 	private final AtomicLong liveRefused = new AtomicLong();
 
+	/** Held shared while a parked token is issued, used and noted; held alone while the clock moves. */
+	private final ReadWriteLock clockSteps = new ReentrantReadWriteLock();
+
 	@Test
 	void loadWhenIssuingUsingRevokingAndExpiringAtOnceThenNoFiveHundredsNoRevokedAcceptedAndEveryTokenAccounted()
 			throws Exception {
@@ -90,7 +97,13 @@ class MixedLoadTests {
 			Future<?> clockThread = pool.submit(() -> {
 				while (System.nanoTime() < end) {
 					sleep(Duration.ofSeconds(5));
-					clock.advance(Duration.ofSeconds(61));
+					this.clockSteps.writeLock().lock();
+					try {
+						clock.advance(Duration.ofSeconds(61));
+					}
+					finally {
+						this.clockSteps.writeLock().unlock();
+					}
 				}
 			});
 			for (Future<?> client : clients) {
@@ -166,19 +179,31 @@ class MixedLoadTests {
 	}
 
 	private Held issue(RawHttp http, SampleApp app, String user, String password) {
-		RawHttp.Response response = http.get("/authentication_token", "Authorization: user " + user + ":" + password);
-		send(response);
-		String token = TokenAnswers.token(response, TokenAnswers.DSI_JSON, "application/json");
-		if (user.equals("shorty")) {
-			// parked: the client uses it once, then leaves it until the clock has passed its idle timeout
-			send(http.get("/secure/whoami", "Authorization: Bearer " + token));
+		if (!user.equals("shorty")) {
+			Held held = new Held(issue(http, user, password), "1", 0);
+			this.tokens.put(held, State.LIVE);
+			return held;
+		}
+		// parked: the client uses it once, then leaves it until the clock has passed its idle timeout
+		this.clockSteps.readLock().lock();
+		try {
+			String token = issue(http, user, password);
+			if (send(http.get("/secure/whoami", "Authorization: Bearer " + token)) != 200) {
+				this.liveRefused.incrementAndGet();
+			}
 			Held held = new Held(token, "3", app.clock.millis());
 			this.tokens.put(held, State.PARKED);
 			return held;
 		}
-		Held held = new Held(token, "1", 0);
-		this.tokens.put(held, State.LIVE);
-		return held;
+		finally {
+			this.clockSteps.readLock().unlock();
+		}
+	}
+
+	private String issue(RawHttp http, String user, String password) {
+		RawHttp.Response response = http.get("/authentication_token", "Authorization: user " + user + ":" + password);
+		send(response);
+		return TokenAnswers.token(response, TokenAnswers.DSI_JSON, "application/json");
 	}
 
 	private void expectRefused(RawHttp http, Held held, AtomicLong acceptedCounter) {
