@@ -155,7 +155,7 @@ class MixedLoadTests {
 			}
 			Held held = mine.get(random.nextInt(mine.size()));
 			State state = this.tokens.get(held);
-			if (state == State.PARKED && app.clock.millis() - held.parkedAtMillis() > 61_000) {
+			if (state == State.PARKED && idleTimeoutPassed(app, held)) {
 				expectRefused(http, held, this.expiredAccepted);
 				this.tokens.put(held, State.EXPIRED);
 			}
@@ -234,13 +234,18 @@ class MixedLoadTests {
 		for (Map.Entry<Held, State> entry : this.tokens.entrySet()) {
 			State state = entry.getValue();
 			boolean live = (state == State.LIVE)
-					|| (state == State.PARKED && app.clock.millis() - entry.getKey().parkedAtMillis() <= 60_000);
+					|| (state == State.PARKED && !idleTimeoutPassed(app, entry.getKey()));
 			int status = send(http.get("/secure/whoami", "Authorization: Bearer " + entry.getKey().token()));
 			if (live != (status == 200)) {
 				unaccounted++;
 			}
 		}
 		return unaccounted;
+	}
+
+	/** Whether the sample's clock has passed a parked token's idle timeout since its one use. */
+	private static boolean idleTimeoutPassed(SampleApp app, Held parked) {
+		return app.clock.millis() - parked.parkedAtMillis() >= DemoAccounts.SHORTY_TIMEOUT.toMillis();
 	}
 
 	/** Live entries of {@code me} in the sample's store (shorty's parked tokens are not counted as held live). */
