@@ -35,7 +35,7 @@ import static dev.tokenkit.sample.CatalogRow.serving;
  * {@code $T2} (tokens of {@code me}), {@code $J} (of {@code john}, whose api key is {@code YOUR_API_KEY}), {@code $E}
  * (expired), {@code $R} (revoked), {@code $H} (the stored hash of {@code $T}), {@code $UPPER} ({@code $T} in capitals),
  * {@code $TFLIPPED} and {@code $RFLIPPED} (the last character spelled another way), {@code CANARY} (the canary's
- * port).
+ * port), {@code TRIPWIRE} (the {@link Tripwire}'s path).
  * Where the catalog allows two answers a row lists both, the answer tokenkit chose is in {@link #DECISIONS} (and in
  * {@code docs/security.md}), and a run fails on any other. A path that is neither a token endpoint nor a secure path belongs to
  * the app: the sample's form login answers it with {@code 302} to {@code /login}.
@@ -57,6 +57,9 @@ final class CatalogRows {
 	private static final String WHOAMI = "GET /secure/whoami";
 
 	private static final String DONATIONS = "GET /api/secure/givingservice/donations";
+
+	/** The catalog's bombs, whose resource use each run reports (section 16, item 14). */
+	static final Set<String> RESOURCE_BOMBS = Set.of("X-05", "X-06", "J-12", "L-05", "L-06", "W-27");
 
 	/**
 	 * The answer tokenkit gives, for every row whose catalog case allows more than one (docs/security.md has the
@@ -269,6 +272,8 @@ final class CatalogRows {
 				issuing("F-14", DSI + ".csv" + ME).expect("text/csv, fixed attachment name",
 						(r) -> r.header("Content-Type").startsWith("text/csv;charset=UTF-8")
 								&& "attachment; filename=\"token.csv\"".equals(r.header("Content-Disposition"))),
+				refused("F-14b", DSI + ".csv\nAuthorization: user =HYPERLINK(\"http://evil.test\",\"x\"):wrong", 401),
+				refused("F-14c", DSI + "\nAccept: text/csv\nAuthorization: user @SUM(1+1):-2+3", 401),
 				refused("F-16a", DSI + ".xml?callback=cb" + ME, 200, 400).mayIssue()
 					.expect("never JavaScript", (r) -> !r.body().startsWith("/**/")),
 				refused("F-16b", DSI + ".csv?callback=cb" + ME, 200, 400).mayIssue()
@@ -279,9 +284,12 @@ final class CatalogRows {
 	static List<CatalogRow> xml() {
 		String credentials = "<Credentials><Username>me</Username><Password>my_password</Password></Credentials>";
 		return List.of(
-				refused("X-01", CREDENTIALS_XML, 400).body("<?xml version=\"1.0\"?><!DOCTYPE Credentials [<!ENTITY xxe "
-						+ "SYSTEM \"file:///etc/passwd\">]><Credentials><Username>&xxe;</Username><Password>x"
+				refused("X-01a", CREDENTIALS_XML, 400).body("<?xml version=\"1.0\"?><!DOCTYPE Credentials [<!ENTITY xxe "
+						+ "SYSTEM \"file://TRIPWIRE\">]><Credentials><Username>&xxe;</Username><Password>x"
 						+ "</Password></Credentials>").expect("no file content", (r) -> !r.body().contains("root:")),
+				refused("X-01b", GG_XML, 400).body("<?xml version=\"1.0\"?><!DOCTYPE a [<!ENTITY xxe SYSTEM "
+						+ "\"file://TRIPWIRE\">]>" + ggXml("&xxe;", "somepassword", "YOUR_API_KEY"))
+					.expect("no file content", (r) -> !r.body().contains("root:")),
 				refused("X-02a", CREDENTIALS_XML, 400).body("<?xml version=\"1.0\"?><!DOCTYPE Credentials [<!ENTITY x "
 						+ "SYSTEM \"http://127.0.0.1:CANARY/x\">]><Credentials><Username>&x;</Username>"
 						+ "<Password>my_password</Password></Credentials>"),
@@ -297,7 +305,7 @@ final class CatalogRows {
 						+ "</Credentials>"),
 				refused("X-07", CREDENTIALS_XML, 400).body("<!DOCTYPE Credentials>" + credentials),
 				refused("X-09", CREDENTIALS_XML, 400, 401).body("<Credentials xmlns:xi=\"http://www.w3.org/2001/XInclude\">"
-						+ "<Username><xi:include href=\"file:///etc/passwd\" parse=\"text\"/></Username><Password>x"
+						+ "<Username><xi:include href=\"file://TRIPWIRE\" parse=\"text\"/></Username><Password>x"
 						+ "</Password></Credentials>").expect("no file content", (r) -> !r.body().contains("root:")),
 				refused("X-10", CREDENTIALS_XML, 400, 413).body("<a>".repeat(5000) + "</a>".repeat(5000)),
 				refused("X-11", CREDENTIALS_XML, 400, 413).body("<Credentials " + attributes(2000) + "><Username>me"

@@ -55,7 +55,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * charset everywhere, {@code no-store} and {@code Pragma: no-cache} on token and credential-error answers (G6); no
  * session cookie; JSONP always behind {@code /**}{@code /}; one identical answer per pathway for every credential
  * failure (G8). After the run the captured logs are searched for every password, api key, token and token hash used
- * (G7), and a canary listener on 127.0.0.1 must have seen no connection. The figures go to the {@link SecurityReport}.
+ * (G7), a canary listener on 127.0.0.1 must have seen no connection and a {@link Tripwire} no read, and no CSV cell may
+ * start like a formula. What each of the catalog's bombs cost the server is measured. The figures go to the
+ * {@link SecurityReport}.
  */
 @ParameterizedClass(name = "{0}")
 @ValueSource(strings = { "opaque+memory", "jwt+memory", "opaque+redis" })
@@ -104,6 +106,8 @@ class SecurityCatalogTests {
 
 	private final AtomicInteger canaryConnections = new AtomicInteger();
 
+	private Tripwire tripwire;
+
 	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
 
 	private @Nullable Level tokenkitLevel;
@@ -119,11 +123,17 @@ class SecurityCatalogTests {
 	/** Rows answered by Jetty before the app, without the app's headers. */
 	private final List<String> containerRejections = new ArrayList<>();
 
+	/** What each of the catalog's bombs cost the server. */
+	private final List<String> bombCosts = new ArrayList<>();
+
+	/** The status of every path variant. */
+	private final List<String> pathStatuses = new ArrayList<>();
+
 	/** The answer to each credential failure, by pathway, for G8. */
 	private final Map<String, Map<String, String>> credentialFailures = new TreeMap<>();
 
 	@BeforeEach
-	void start() throws IOException {
+	void start() throws IOException, InterruptedException {
 		Map<String, Object> settings = new HashMap<>();
 		settings.put("tokenkit.accounts.url", "jdbc:h2:mem:catalog-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
 		// the throttle has its own tests (BruteForceTests); here it would turn the catalog's failures into 429s
@@ -150,6 +160,7 @@ class SecurityCatalogTests {
 		Thread listener = new Thread(this::countCanaryConnections, "canary");
 		listener.setDaemon(true);
 		listener.start();
+		this.tripwire = Tripwire.create();
 		this.app = new SampleApp(settings, MutableClock.start());
 		CatalogAccounts.addTo(this.app.bean(JdbcAccountRepository.class));
 		this.http = this.app.http();
@@ -176,6 +187,7 @@ class SecurityCatalogTests {
 			TestRedis.clean(this.redisPrefix);
 		}
 		this.canary.close();
+		this.tripwire.close();
 		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
 		logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this.logs);
 		logging.getLogger("dev.tokenkit").setLevel(this.tokenkitLevel);
@@ -211,7 +223,7 @@ class SecurityCatalogTests {
 	}
 
 	@Test
-	void catalogWhenEveryRowIsSentThenEachAnswersAsAllowedAndEveryInvariantHolds() {
+	void catalogWhenEveryRowIsSentThenEachAnswersAsAllowedAndEveryInvariantHolds() throws IOException {
 		JwtForge forge = this.mode.startsWith("jwt") ? new JwtForge(this.jwtSecret, this.tokens.get("$T")) : null;
 		List<CatalogRow> rows = CatalogRows.all(forge, this.app.clock.instant().getEpochSecond());
 		Map<String, Set<String>> casesByArea = new TreeMap<>();
@@ -245,20 +257,29 @@ class SecurityCatalogTests {
 				"G4 answers echoing a secret, exception text or stack trace", "G5 401s without WWW-Authenticate",
 				"G6 token or credential-error answers without no-store and Pragma: no-cache",
 				"G6 answers without nosniff", "G6 answers with a body but no charset", "S1-31 answers setting a cookie",
-				"F-01 JSONP answers not starting with /**/", "G8 credential failures that differ")) {
+				"F-01 JSONP answers not starting with /**/",
+				"F-14 CSV cells beginning with = + - @ TAB CR NUL, not neutralised", "G8 credential failures that differ")) {
 			global.mustBeZero(invariant + " [" + this.mode + "]", this.violations.getOrDefault(invariant, List.of()).size());
 		}
 		global.mustBeZero("G7 secrets in " + this.logs.list.size() + " captured log events [" + this.mode + "]",
 				leaks.size());
 		global.mustBeZero("canary connections from XML or JWT processing [" + this.mode + "]", this.canaryConnections.get());
+		int fileReads = this.tripwire.reads();
+		global.mustBeZero("local file reads triggered by input (a tripwire pipe named by every file: URI) [" + this.mode
+				+ "]", fileReads);
 		global.figure("answers made by Jetty's parser or URI checks before the app, without nosniff (known gap) ["
 				+ this.mode + "]", this.containerRejections.size() + " " + this.containerRejections);
 		SecurityReport.area("P").mustBeZero("path variants that reached the secure handler unauthenticated, of "
-				+ pathVariants + " [" + this.mode + "]", pathVariantsServed);
+				+ pathVariants + " [" + this.mode + "]", pathVariantsServed)
+			.figure("statuses of the path variants [" + this.mode + "]", String.join(", ", this.pathStatuses));
+		SecurityReport.area("L").figure("resource use of the bombs, one at a time, by the server's threads [" + this.mode
+				+ "]", String.join("; ", this.bombCosts));
 
 		assertThat(this.violations).as("rows breaking an invariant or their case").isEmpty();
 		assertThat(leaks).as("secrets in the captured logs").isEmpty();
 		assertThat(this.canaryConnections).as("connections to the canary").hasValue(0);
+		assertThat(fileReads).as("reads of the tripwire").isZero();
+		assertThat(this.tripwire.countsARead()).as("the tripwire counts a read").isTrue();
 	}
 
 	/** Sends one row, checks its answer, and returns how many times the secure handler was reached. */
@@ -266,11 +287,20 @@ class SecurityCatalogTests {
 		String[] lines = substitute(row.request()).split("\n");
 		List<String> headerLines = new ArrayList<>(List.of(lines).subList(1, lines.length));
 		String requestLine = lines[0] + " HTTP/1.1";
-		byte[] body = new String(row.body(), StandardCharsets.ISO_8859_1).contains("$")
+		String latin1Body = new String(row.body(), StandardCharsets.ISO_8859_1);
+		// only bodies with a placeholder are decoded and encoded again; the others go as their bytes are
+		byte[] body = (latin1Body.contains("$") || latin1Body.contains("CANARY") || latin1Body.contains("TRIPWIRE"))
 				? substitute(new String(row.body(), StandardCharsets.UTF_8)).getBytes(StandardCharsets.UTF_8) : row.body();
 		int storedBefore = storedTokens();
 		long handledBefore = this.app.secureHandlerCalls.sum();
+		RequestCost cost = CatalogRows.RESOURCE_BOMBS.contains(row.id()) ? RequestCost.start() : null;
 		RawHttp.Response response = this.http.send(requestLine, headerLines, body);
+		if (cost != null) {
+			this.bombCosts.add(row.id() + " " + cost.stop(response.status()));
+		}
+		if (row.area().equals("P")) {
+			this.pathStatuses.add(row.id() + ": " + response.status());
+		}
 		int issued = storedTokens() - storedBefore;
 		TOKEN.matcher(response.body()).results().forEach((match) -> this.issuedByRows.add(match.group()));
 		long handled = this.app.secureHandlerCalls.sum() - handledBefore;
@@ -328,6 +358,11 @@ class SecurityCatalogTests {
 				"Set-Cookie");
 		check(row, "F-01 JSONP answers not starting with /**/", !String.valueOf(response.header("Content-Type"))
 			.startsWith("application/javascript") || response.body().startsWith("/**/"), "JSONP prefix");
+		check(row, "F-14 CSV cells beginning with = + - @ TAB CR NUL, not neutralised",
+				!String.valueOf(response.header("Content-Type")).startsWith("text/csv")
+						|| csvCells(response.body()).stream().noneMatch((cell) -> !cell.isEmpty()
+								&& "=+-@\t\r\0".indexOf(cell.charAt(0)) >= 0),
+				response.body());
 		if (isIssuingEndpoint(requestLine) && response.status() == 401) {
 			String pathway = requestLine.split("[ ?]")[1] + " " + response.header("Content-Type");
 			String answer = response.status() + " " + response.headers().stream()
@@ -336,6 +371,35 @@ class SecurityCatalogTests {
 			this.credentialFailures.computeIfAbsent(pathway, (k) -> new TreeMap<>()).put(row.id(), answer);
 		}
 		return handled;
+	}
+
+	/** The cells of a CSV text (RFC 4180: quoted cells with doubled quotes), unquoted. */
+	private static List<String> csvCells(String csv) {
+		List<String> cells = new ArrayList<>();
+		StringBuilder cell = new StringBuilder();
+		boolean quoted = false;
+		for (int i = 0; i < csv.length(); i++) {
+			char c = csv.charAt(i);
+			if (quoted && c == '"' && i + 1 < csv.length() && csv.charAt(i + 1) == '"') {
+				cell.append(c);
+				i++;
+			}
+			else if (c == '"') {
+				quoted = !quoted;
+			}
+			else if (!quoted && (c == ',' || c == '\n' || (c == '\r' && csv.startsWith("\n", i + 1)))) {
+				cells.add(cell.toString());
+				cell.setLength(0);
+				i += (c == '\r') ? 1 : 0;
+			}
+			else {
+				cell.append(c);
+			}
+		}
+		if (!cell.isEmpty()) {
+			cells.add(cell.toString());
+		}
+		return cells;
 	}
 
 	/**
@@ -359,7 +423,8 @@ class SecurityCatalogTests {
 	}
 
 	private String substitute(String text) {
-		String result = text.replace("CANARY", Integer.toString(this.canary.getLocalPort()));
+		String result = text.replace("CANARY", Integer.toString(this.canary.getLocalPort()))
+			.replace("TRIPWIRE", this.tripwire.path());
 		// longest names first, so that $T does not eat the start of $T2
 		for (String name : this.tokens.keySet().stream()
 			.sorted(Comparator.comparingInt(String::length).reversed()).toList()) {
