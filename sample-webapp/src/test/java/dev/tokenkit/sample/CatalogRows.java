@@ -59,7 +59,7 @@ final class CatalogRows {
 	private static final String DONATIONS = "GET /api/secure/givingservice/donations";
 
 	/** The catalog's bombs, whose resource use each run reports (section 16, item 14). */
-	static final Set<String> RESOURCE_BOMBS = Set.of("X-05", "X-06", "J-12", "L-05", "L-06", "W-27");
+	static final Set<String> RESOURCE_BOMBS = Set.of("X-05", "X-06", "J-12", "L-05", "L-06", "W-27a", "W-27b");
 
 	/**
 	 * The answer tokenkit gives, for every row whose catalog case allows more than one (docs/security.md has the
@@ -73,7 +73,7 @@ final class CatalogRows {
 			401, "S2-08 S2-12a S2-12b S2-16 J-15a T-08a T-08b T-16a T-25b T-28 P-02 P-03a P-03b P-05a P-05b "
 					+ "P-25b O-12b O-12c O-12d L-02 W-03a W-03b W-03c W-03d W-04 W-06a W-06b W-06c W-08 W-10a W-10b "
 					+ "W-10c W-10d W-12 W-13 W-14 W-15a W-15b W-15c W-15d W-15e W-17a W-17b W-18a W-18b W-18c W-20a "
-					+ "W-20b W-20c W-21a W-21b W-22 W-23 W-24 W-25 W-26 W-27 W-28a W-28b W-29",
+					+ "W-20b W-20c W-21a W-21b W-22 W-23 W-24 W-25 W-26 W-27a W-27b W-28a W-28b W-29",
 			405, "S1-25c T-15 T-16b",
 			406, "S1-29",
 			413, "X-06 X-10 X-11 X-12 J-12 J-14 L-11",
@@ -108,7 +108,7 @@ final class CatalogRows {
 	 * @param forge the JWT forge when the sample issues JWTs, else {@code null} (section 9 then runs elsewhere)
 	 * @param nowSeconds the sample's clock, for the times in forged JWTs
 	 */
-	static List<CatalogRow> all(@Nullable JwtForge forge, long nowSeconds) {
+	static List<CatalogRow> all(@Nullable JwtForge forge, long nowSeconds, int canaryPort) {
 		List<CatalogRow> rows = new ArrayList<>();
 		rows.addAll(dsiIssuing());
 		rows.addAll(credentialBodies());
@@ -122,7 +122,7 @@ final class CatalogRows {
 		rows.addAll(headers());
 		rows.addAll(limits());
 		if (forge != null) {
-			rows.addAll(jwt(forge, nowSeconds));
+			rows.addAll(jwt(forge, nowSeconds, "http://127.0.0.1:" + canaryPort));
 		}
 		return rows;
 	}
@@ -518,8 +518,11 @@ final class CatalogRows {
 					.body("--b\r\nContent-Disposition: form-data; name=\"p\"\r\n\r\nx\r\n".repeat(10_000) + "--b--\r\n"));
 	}
 
-	/** Section 9: hostile JWTs (only when the sample issues JWTs). */
-	static List<CatalogRow> jwt(JwtForge forge, long now) {
+	/**
+	 * Section 9: hostile JWTs (only when the sample issues JWTs). The canary's address goes into the tokens before
+	 * they are signed (a placeholder inside base64url would never be replaced).
+	 */
+	static List<CatalogRow> jwt(JwtForge forge, long now, String canary) {
 		byte[] attackerKey = "an attacker's own 32-byte secret".getBytes(StandardCharsets.US_ASCII);
 		String claims = forge.claimsText();
 		String header = forge.headerText();
@@ -556,10 +559,10 @@ final class CatalogRows {
 		rows.add(jwtRow("W-18c", forge.withHeader((h) -> h.put("typ", "refresh+jwt"))));
 		rows.add(jwtRow("W-20a", forge.withHeader((h) -> h.put("kid", "../../../../dev/null"))));
 		rows.add(jwtRow("W-20b", forge.withHeader((h) -> h.put("kid", "x' UNION SELECT 'k'--"))));
-		rows.add(jwtRow("W-20c", forge.withHeader((h) -> h.put("kid", "http://127.0.0.1:CANARY/k"))));
-		rows.add(jwtRow("W-21a", JwtForge.signedText(header.replace("}", ",\"jku\":\"http://127.0.0.1:CANARY/jwks.json\"}"),
+		rows.add(jwtRow("W-20c", forge.withHeader((h) -> h.put("kid", canary + "/k"))));
+		rows.add(jwtRow("W-21a", JwtForge.signedText(header.replace("}", ",\"jku\":\"" + canary + "/jwks.json\"}"),
 				claims, attackerKey)));
-		rows.add(jwtRow("W-21b", JwtForge.signedText(header.replace("}", ",\"x5u\":\"http://127.0.0.1:CANARY/x5u\"}"),
+		rows.add(jwtRow("W-21b", JwtForge.signedText(header.replace("}", ",\"x5u\":\"" + canary + "/x5u\"}"),
 				claims, attackerKey)));
 		rows.add(jwtRow("W-22", JwtForge.signedText(header.replace("}", ",\"jwk\":{\"kty\":\"oct\",\"k\":\""
 				+ JwtForge.encode(attackerKey) + "\"}}"), claims, attackerKey)));
@@ -568,7 +571,9 @@ final class CatalogRows {
 		rows.add(jwtRow("W-24", "{\"payload\":\"" + JwtForge.encode(claims) + "\",\"signatures\":[]}"));
 		rows.add(jwtRow("W-25", forge.withHeader((h) -> h.putArray("crit").add("x-custom"))));
 		rows.add(jwtRow("W-26", forge.withHeader((h) -> h.put("b64", false).putArray("crit").add("b64"))));
-		rows.add(jwtRow("W-27", forge.withHeader((h) -> h.put("zip", "DEF"))));
+		// 4 MiB of claims in about 4 KiB of DEFLATE: the most a token under the 8 KiB length cap can carry
+		rows.add(jwtRow("W-27a", forge.compressedBomb(4 << 20, attackerKey)));
+		rows.add(jwtRow("W-27b", forge.compressedBomb(4 << 20)));
 		rows.add(jwtRow("W-28a", JwtForge.signedText(header.replace("}", ",\"alg\":\"none\"}"), claims, attackerKey)));
 		rows.add(jwtRow("W-28b", JwtForge.signedText(header, claims.replace("}", ",\"sub\":\"admin\"}"), attackerKey)));
 		rows.add(jwtRow("W-29", JwtForge.encode(header.getBytes(StandardCharsets.UTF_16LE)) + "."

@@ -1,9 +1,11 @@
 package dev.tokenkit.sample;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.function.Consumer;
+import java.util.zip.Deflater;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -65,6 +67,31 @@ final class JwtForge {
 		return this.claims.toString();
 	}
 
+	/**
+	 * A decompression bomb within a JWT's length: the genuine header with {@code zip: DEF} over the genuine claims
+	 * padded with a member of {@code padding} letters and compressed with DEFLATE (as jjwt's {@code DEF} writes it),
+	 * HS256-signed with the given key.
+	 */
+	String compressedBomb(int padding, byte[] key) {
+		ObjectNode header = this.header.deepCopy().put("zip", "DEF");
+		ObjectNode claims = this.claims.deepCopy().put("pad", "a".repeat(padding));
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+		deflater.setInput(claims.toString().getBytes(StandardCharsets.UTF_8));
+		deflater.finish();
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		while (!deflater.finished()) {
+			compressed.write(buffer, 0, deflater.deflate(buffer));
+		}
+		deflater.end();
+		return signedPayload(header.toString(), compressed.toByteArray(), key);
+	}
+
+	/** {@link #compressedBomb(int, byte[])} signed with the sample's secret. */
+	String compressedBomb(int padding) {
+		return compressedBomb(padding, this.secret);
+	}
+
 	/** The genuine header as JSON text. */
 	String headerText() {
 		return this.header.toString();
@@ -72,7 +99,12 @@ final class JwtForge {
 
 	/** Header and claims given as text (so that they may be any bytes, duplicate members included), HS256-signed. */
 	static String signedText(String header, String claims, byte[] key) {
-		String input = encode(header) + "." + encode(claims);
+		return signedPayload(header, claims.getBytes(StandardCharsets.UTF_8), key);
+	}
+
+	/** A header given as text over a payload given as bytes (a compressed one, say), HS256-signed. */
+	static String signedPayload(String header, byte[] payload, byte[] key) {
+		String input = encode(header) + "." + encode(payload);
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
 			mac.init(new SecretKeySpec(key, "HmacSHA256"));

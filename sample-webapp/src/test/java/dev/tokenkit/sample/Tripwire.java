@@ -6,6 +6,7 @@ import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -63,8 +64,14 @@ final class Tripwire implements AutoCloseable {
 		return this.reads.get();
 	}
 
-	/** Reads the pipe once, as a parser would, and tells whether that read got the line and was counted. */
+	/**
+	 * Reads the pipe once, as a parser would, and tells whether that read got the line and was counted; false at once
+	 * if the writer has ended (it ends when the pipe cannot be opened).
+	 */
 	boolean countsARead() throws IOException {
+		if (!this.writer.isAlive()) {
+			return false;
+		}
 		int before = this.reads.get();
 		return readToTheEnd().startsWith(CONTENT) && this.reads.get() > before;
 	}
@@ -81,15 +88,15 @@ final class Tripwire implements AutoCloseable {
 		return bytes.toString(StandardCharsets.UTF_8);
 	}
 
-	/** Answers every open of the other end; every open, the last one too, comes before a look at {@code closing}. */
+	/** Answers every open of the other end until the tripwire is closed. */
 	private void answerReads() {
-		while (true) {
+		while (!this.closing) {
 			OutputStream out;
 			try {
 				out = new FileOutputStream(this.pipe.toFile());
 			}
 			catch (IOException pipeGone) {
-				return; // nothing left to count; countsARead() tells
+				return; // nothing left to count; countsARead() answers false
 			}
 			try (out) {
 				if (this.closing) {
@@ -117,15 +124,17 @@ final class Tripwire implements AutoCloseable {
 	@Override
 	public void close() throws IOException {
 		this.closing = true;
-		if (this.writer.isAlive()) {
-			// opening the other end releases the writer from its wait; it sees closing, writes nothing and ends
-			readToTheEnd();
-		}
-		try {
-			this.writer.join(5000);
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
+		// Opening the other end releases the writer from its wait, and it ends; opened to read and write, a pipe does
+		// not wait for a writer of its own (Linux), so this never blocks. Again, if the writer was not waiting yet.
+		for (int tries = 0; this.writer.isAlive() && tries < 50; tries++) {
+			new RandomAccessFile(this.pipe.toFile(), "rw").close();
+			try {
+				this.writer.join(100);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				break;
+			}
 		}
 		Files.deleteIfExists(this.pipe);
 		Files.deleteIfExists(this.pipe.getParent());

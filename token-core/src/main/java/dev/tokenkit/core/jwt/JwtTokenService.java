@@ -114,6 +114,8 @@ public final class JwtTokenService implements TokenService {
 		this.random = builder.random;
 		JwtParserBuilder parser = Jwts.parser()
 			.json(JacksonJwtJson.deserializer())
+			// no compression: tokenkit never writes a zip header, and a signed one would be inflated in full (catalog W-27)
+			.zip().clear().and()
 			.keyLocator(this.keys)
 			.clock(() -> Date.from(this.clock.instant()))
 			.clockSkewSeconds(builder.clockSkew.toSeconds());

@@ -1,8 +1,10 @@
 package dev.tokenkit.core.jwt;
 
+import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import java.util.zip.Deflater;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -14,10 +16,19 @@ final class HandMadeJwt {
 	}
 
 	static String b64(String json) {
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(json.getBytes(StandardCharsets.UTF_8));
+		return b64(json.getBytes(StandardCharsets.UTF_8));
+	}
+
+	static String b64(byte[] bytes) {
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	static String hs256(String header, String payload, byte[] secret) {
+		return hs256(header, payload.getBytes(StandardCharsets.UTF_8), secret);
+	}
+
+	/** A payload given as bytes (a compressed one, say) under a header given as text, HS256-signed. */
+	static String hs256(String header, byte[] payload, byte[] secret) {
 		String signingInput = b64(header) + "." + b64(payload);
 		try {
 			Mac mac = Mac.getInstance("HmacSHA256");
@@ -28,6 +39,20 @@ final class HandMadeJwt {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
+	}
+
+	/** The text's UTF-8 bytes compressed with DEFLATE, as jjwt's {@code DEF} writes them. */
+	static byte[] deflated(String text) {
+		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
+		deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
+		deflater.finish();
+		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
+		byte[] buffer = new byte[8192];
+		while (!deflater.finished()) {
+			compressed.write(buffer, 0, deflater.deflate(buffer));
+		}
+		deflater.end();
+		return compressed.toByteArray();
 	}
 
 	static String unsigned(String header, String payload) {

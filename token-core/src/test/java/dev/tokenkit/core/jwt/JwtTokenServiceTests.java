@@ -194,6 +194,14 @@ class JwtTokenServiceTests {
 	}
 
 	@Test
+	void authenticateWhenCompressedThenRefusedEvenWithTheRightKeyAndValidClaims() {
+		// jjwt would inflate it (all of it: a bomb, catalog W-27) and accept it
+		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\",\"zip\":\"DEF\"}",
+				HandMadeJwt.deflated(HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), SECRET),
+				Reason.BAD_SIGNATURE);
+	}
+
+	@Test
 	void authenticateWhenPayloadOrSignatureTamperedThenRefused() {
 		String token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES).value();
 		String[] parts = token.split("\\.");
