@@ -11,7 +11,8 @@ import com.sun.management.ThreadMXBean;
  * What one request cost the JVM it was sent in, for the catalog's resource bounds under bombs (section 16, item 14):
  * the time to the answer, and the CPU time and heap bytes allocated by every thread but the sending one (the
  * server's, since the sample runs in the test's JVM). Allocation bounds the heap growth from above. Measure one
- * request at a time: whatever else runs meanwhile is counted too.
+ * request at a time: whatever else runs meanwhile is counted too, while threads that end meanwhile and the JVM's own
+ * (garbage collection, compilation) are not.
  */
 final class RequestCost {
 

@@ -387,10 +387,11 @@ class SecurityCatalogTests {
 			else if (c == '"') {
 				quoted = !quoted;
 			}
-			else if (!quoted && (c == ',' || c == '\n' || (c == '\r' && csv.startsWith("\n", i + 1)))) {
+			else if (!quoted && (c == ',' || c == '\n' || c == '\r')) {
+				// a bare CR ends a row too, for a spreadsheet
 				cells.add(cell.toString());
 				cell.setLength(0);
-				i += (c == '\r') ? 1 : 0;
+				i += (c == '\r' && csv.startsWith("\n", i + 1)) ? 1 : 0;
 			}
 			else {
 				cell.append(c);
