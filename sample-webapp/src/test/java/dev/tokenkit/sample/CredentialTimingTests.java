@@ -47,18 +47,13 @@ class CredentialTimingTests {
 					"Authorization: user nobody-at-all:wrong-password-1");
 			Supplier<RawHttp.Response> disabled = () -> http.get("/authentication_token",
 					"Authorization: user dave:" + CatalogAccounts.DAVE_PASSWORD);
-			Supplier<RawHttp.Response> ggWrongPassword = () -> http.post("/api/userservice/tokens",
-					"{\"auth_request\":{\"user\":{\"email\":\"John_Doe@hotmail.com\",\"password\":\"wrong-1\"},"
-							+ "\"api_key\":\"YOUR_API_KEY\"}}", "Content-Type: application/json");
-			Supplier<RawHttp.Response> ggUnknownUser = () -> http.post("/api/userservice/tokens",
-					"{\"auth_request\":{\"user\":{\"email\":\"nobody@hotmail.com\",\"password\":\"wrong-1\"},"
-							+ "\"api_key\":\"YOUR_API_KEY\"}}", "Content-Type: application/json");
-			Supplier<RawHttp.Response> ggWrongApiKey = () -> http.post("/api/userservice/tokens",
-					"{\"auth_request\":{\"user\":{\"email\":\"John_Doe@hotmail.com\",\"password\":\"somepassword\"},"
-							+ "\"api_key\":\"WRONG_API_KEY\"}}", "Content-Type: application/json");
-			Supplier<RawHttp.Response> ggUnknownUserWrongApiKey = () -> http.post("/api/userservice/tokens",
-					"{\"auth_request\":{\"user\":{\"email\":\"nobody@hotmail.com\",\"password\":\"somepassword\"},"
-							+ "\"api_key\":\"WRONG_API_KEY\"}}", "Content-Type: application/json");
+			Supplier<RawHttp.Response> ggWrongPassword = globalGiving(http, "John_Doe@hotmail.com", "wrong-1",
+					"YOUR_API_KEY");
+			Supplier<RawHttp.Response> ggUnknownUser = globalGiving(http, "nobody@hotmail.com", "wrong-1", "YOUR_API_KEY");
+			Supplier<RawHttp.Response> ggWrongApiKey = globalGiving(http, "John_Doe@hotmail.com", "somepassword",
+					"WRONG_API_KEY");
+			Supplier<RawHttp.Response> ggUnknownUserWrongApiKey = globalGiving(http, "nobody@hotmail.com", "somepassword",
+					"WRONG_API_KEY");
 
 			Comparison noise = compare("A/A: wrong password vs wrong password (DSI header)", wrongPassword, wrongPassword);
 			Comparison e01 = compare("E-01: unknown user vs wrong password (DSI header)", unknownUser, wrongPassword);
@@ -94,6 +89,13 @@ class CredentialTimingTests {
 						comparison.name()).isBetween(0.5, 2.0);
 			}
 		}
+	}
+
+	/** A GlobalGiving JSON token request. */
+	private static Supplier<RawHttp.Response> globalGiving(RawHttp http, String email, String password, String apiKey) {
+		String body = "{\"auth_request\":{\"user\":{\"email\":\"" + email + "\",\"password\":\"" + password + "\"},"
+				+ "\"api_key\":\"" + apiKey + "\"}}";
+		return () -> http.post("/api/userservice/tokens", body, "Content-Type: application/json");
 	}
 
 	/**

@@ -1,15 +1,14 @@
 package dev.tokenkit.sample;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
 import java.util.function.Consumer;
-import java.util.zip.Deflater;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
+import dev.tokenkit.core.testing.Deflate;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.databind.node.ObjectNode;
 
@@ -75,16 +74,7 @@ final class JwtForge {
 	String compressedBomb(int padding, byte[] key) {
 		ObjectNode header = this.header.deepCopy().put("zip", "DEF");
 		ObjectNode claims = this.claims.deepCopy().put("pad", "a".repeat(padding));
-		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-		deflater.setInput(claims.toString().getBytes(StandardCharsets.UTF_8));
-		deflater.finish();
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		while (!deflater.finished()) {
-			compressed.write(buffer, 0, deflater.deflate(buffer));
-		}
-		deflater.end();
-		return signedPayload(header.toString(), compressed.toByteArray(), key);
+		return signedPayload(header.toString(), Deflate.compress(claims.toString().getBytes(StandardCharsets.UTF_8)), key);
 	}
 
 	/** {@link #compressedBomb(int, byte[])} signed with the sample's secret. */

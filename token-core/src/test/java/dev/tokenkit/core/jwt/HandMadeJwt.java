@@ -1,10 +1,8 @@
 package dev.tokenkit.core.jwt;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
-import java.util.zip.Deflater;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
@@ -39,20 +37,6 @@ final class HandMadeJwt {
 		catch (GeneralSecurityException ex) {
 			throw new IllegalStateException(ex);
 		}
-	}
-
-	/** The text's UTF-8 bytes compressed with DEFLATE, as jjwt's {@code DEF} writes them. */
-	static byte[] deflated(String text) {
-		Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-		deflater.setInput(text.getBytes(StandardCharsets.UTF_8));
-		deflater.finish();
-		ByteArrayOutputStream compressed = new ByteArrayOutputStream();
-		byte[] buffer = new byte[8192];
-		while (!deflater.finished()) {
-			compressed.write(buffer, 0, deflater.deflate(buffer));
-		}
-		deflater.end();
-		return compressed.toByteArray();
 	}
 
 	static String unsigned(String header, String payload) {

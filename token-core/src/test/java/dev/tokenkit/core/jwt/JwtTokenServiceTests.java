@@ -13,6 +13,7 @@ import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.testing.Deflate;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
 import org.junit.jupiter.api.BeforeEach;
@@ -197,7 +198,7 @@ class JwtTokenServiceTests {
 	void authenticateWhenCompressedThenRefusedEvenWithTheRightKeyAndValidClaims() {
 		// jjwt would inflate it (all of it: a bomb, catalog W-27) and accept it
 		assertRefused(HandMadeJwt.hs256("{\"typ\":\"at+jwt\",\"alg\":\"HS256\",\"kid\":\"k1\",\"zip\":\"DEF\"}",
-				HandMadeJwt.deflated(HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api")), SECRET),
+				Deflate.compress(HandMadeJwt.claims(this.now, 600, "tokenkit-test", "api").getBytes(StandardCharsets.UTF_8)), SECRET),
 				Reason.BAD_SIGNATURE);
 	}
 
