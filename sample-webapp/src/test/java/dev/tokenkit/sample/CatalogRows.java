@@ -571,7 +571,7 @@ final class CatalogRows {
 		rows.add(jwtRow("W-24", "{\"payload\":\"" + JwtForge.encode(claims) + "\",\"signatures\":[]}"));
 		rows.add(jwtRow("W-25", forge.withHeader((h) -> h.putArray("crit").add("x-custom"))));
 		rows.add(jwtRow("W-26", forge.withHeader((h) -> h.put("b64", false).putArray("crit").add("b64"))));
-		// 4 MiB of claims in about 4 KiB of DEFLATE: the most a token under the 8 KiB length cap can carry
+		// 4 MiB of claims in about 4 KiB of DEFLATE: about as much as a token under the 8 KiB length cap can carry
 		rows.add(jwtRow("W-27a", forge.compressedBomb(4 << 20, attackerKey)));
 		rows.add(jwtRow("W-27b", forge.compressedBomb(4 << 20)));
 		rows.add(jwtRow("W-28a", JwtForge.signedText(header.replace("}", ",\"alg\":\"none\"}"), claims, attackerKey)));
