@@ -74,7 +74,8 @@ final class JwtForge {
 	String compressedBomb(int padding, byte[] key) {
 		ObjectNode header = this.header.deepCopy().put("zip", "DEF");
 		ObjectNode claims = this.claims.deepCopy().put("pad", "a".repeat(padding));
-		return signedPayload(header.toString(), Deflate.compress(claims.toString().getBytes(StandardCharsets.UTF_8)), key);
+		byte[] compressed = Deflate.compress(claims.toString().getBytes(StandardCharsets.UTF_8));
+		return signedPayload(header.toString(), compressed, key);
 	}
 
 	/** {@link #compressedBomb(int, byte[])} signed with the sample's secret. */

@@ -20,7 +20,7 @@ final class RequestCost {
 
 	private final long startedNanos = System.nanoTime();
 
-	private final Map<Long, long[]> atStart = otherThreads();
+	private final Map<Long, Spent> atStart = otherThreads();
 
 	/** Starts measuring now, on the thread that will send the request. */
 	static RequestCost start() {
@@ -32,28 +32,35 @@ final class RequestCost {
 		long elapsedNanos = System.nanoTime() - this.startedNanos;
 		long cpuNanos = 0;
 		long allocated = 0;
-		for (Map.Entry<Long, long[]> thread : otherThreads().entrySet()) {
-			long[] start = this.atStart.getOrDefault(thread.getKey(), new long[2]);
-			cpuNanos += thread.getValue()[0] - start[0];
-			allocated += thread.getValue()[1] - start[1];
+		for (Map.Entry<Long, Spent> thread : otherThreads().entrySet()) {
+			Spent start = this.atStart.getOrDefault(thread.getKey(), Spent.NOTHING);
+			cpuNanos += thread.getValue().cpuNanos() - start.cpuNanos();
+			allocated += thread.getValue().allocatedBytes() - start.allocatedBytes();
 		}
-		return String.format(Locale.ROOT, "answered %d in %.1f ms, %.1f ms CPU, %.2f MiB allocated", status, elapsedNanos / 1e6,
-				cpuNanos / 1e6, allocated / (double) (1 << 20));
+		return String.format(Locale.ROOT, "answered %d in %.1f ms, %.1f ms CPU, %.2f MiB allocated", status,
+				elapsedNanos / 1e6, cpuNanos / 1e6, allocated / (double) (1 << 20));
 	}
 
 	/** CPU time and allocated bytes of every live thread but the current one, by thread id. */
-	private static Map<Long, long[]> otherThreads() {
+	private static Map<Long, Spent> otherThreads() {
 		long[] ids = THREADS.getAllThreadIds();
 		long[] cpu = THREADS.getThreadCpuTime(ids);
 		long[] allocated = THREADS.getThreadAllocatedBytes(ids);
 		long current = Thread.currentThread().getId();
-		Map<Long, long[]> threads = new HashMap<>();
+		Map<Long, Spent> threads = new HashMap<>();
 		for (int i = 0; i < ids.length; i++) {
 			if (ids[i] != current && cpu[i] >= 0 && allocated[i] >= 0) {
-				threads.put(ids[i], new long[] { cpu[i], allocated[i] });
+				threads.put(ids[i], new Spent(cpu[i], allocated[i]));
 			}
 		}
 		return threads;
+	}
+
+	/** What one thread has spent since it started. */
+	private record Spent(long cpuNanos, long allocatedBytes) {
+
+		static final Spent NOTHING = new Spent(0, 0);
+
 	}
 
 }

@@ -114,7 +114,7 @@ public final class JwtTokenService implements TokenService {
 		this.random = builder.random;
 		JwtParserBuilder parser = Jwts.parser()
 			.json(JacksonJwtJson.deserializer())
-			// no compression: tokenkit never writes a zip header, and a signed one would be inflated in full (catalog W-27)
+			// no compression: tokenkit never writes a zip header, and jjwt inflates a signed one in full (catalog W-27)
 			.zip().clear().and()
 			.keyLocator(this.keys)
 			.clock(() -> Date.from(this.clock.instant()))
