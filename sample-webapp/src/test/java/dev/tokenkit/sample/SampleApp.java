@@ -31,6 +31,12 @@ import org.springframework.web.servlet.DispatcherServlet;
  */
 final class SampleApp implements AutoCloseable {
 
+	/**
+	 * The resource lock of test classes that run the sample on its default embedded database, which every such app of
+	 * the test JVM shares (its demo accounts, its donations): they run one after another, the other classes beside them.
+	 */
+	static final String DEFAULT_DATABASE = "the sample's default embedded database";
+
 	final MutableClock clock;
 
 	private final Server server = new Server();

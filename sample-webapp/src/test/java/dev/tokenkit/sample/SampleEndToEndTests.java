@@ -17,6 +17,7 @@ import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
 
@@ -26,6 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sample over real HTTP in embedded Jetty: the README's curl examples, donations, expiry, and form login, with
  * opaque tokens and with JWTs ({@code -Dtokenkit.tokens=jwt}).
  */
+@ResourceLock(SampleApp.DEFAULT_DATABASE)
 @ParameterizedClass
 @ValueSource(strings = { "opaque", "jwt" })
 class SampleEndToEndTests {

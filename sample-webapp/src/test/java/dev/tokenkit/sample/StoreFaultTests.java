@@ -17,6 +17,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,6 +35,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * <p>One store server and two apps per class, started once: one app talks to the server straight (stopped,
  * restarted), the other through a {@link FaultProxy} (slow, cut). Subclasses supply the store.
  */
+@Isolated
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class StoreFaultTests {
 

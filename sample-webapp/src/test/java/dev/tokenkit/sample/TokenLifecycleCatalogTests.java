@@ -28,6 +28,7 @@ import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -38,6 +39,7 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
  * Catalog sections 9 (what a JWT carries, a weak secret), 10 (token quality, storage, expiry) and 15 (races, clock
  * steps, many logins at once) against the sample; the figures go to the {@link SecurityReport}.
  */
+@ResourceLock(SampleApp.DEFAULT_DATABASE)
 class TokenLifecycleCatalogTests {
 
 	private static final int SAMPLED_TOKENS = 100_000;

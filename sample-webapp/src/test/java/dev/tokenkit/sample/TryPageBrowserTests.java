@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -22,6 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * click, see a token; use it through the page for a secure call. Skipped with a printed reason where Chromium is not
  * installed, unless {@code TOKENKIT_REQUIRE_CHROMIUM=true} (set by {@code .ci/run}) makes it mandatory.
  */
+@ResourceLock(SampleApp.DEFAULT_DATABASE)
 class TryPageBrowserTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
