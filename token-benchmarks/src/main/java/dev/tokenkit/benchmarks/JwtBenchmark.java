@@ -8,9 +8,9 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
-import dev.tokenkit.core.jwt.JacksonJwtJson;
-import dev.tokenkit.core.jwt.JwtKey;
-import dev.tokenkit.core.jwt.JwtTokenService;
+import dev.tokenkit.jwt.JacksonJwtJson;
+import dev.tokenkit.jwt.JwtKey;
+import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import io.jsonwebtoken.Claims;

@@ -101,6 +101,13 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	@Override
 	public void save(TokenRecord record) {
+		if (!saveIfAbsent(record)) {
+			throw new IllegalStateException("A token with this hash is already stored");
+		}
+	}
+
+	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
 		TokenPrincipal principal = record.principal();
 		Long saved = run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,
 				new String[] { tokenKey(record.hash()), this.accountPrefix + principal.accountId() },
@@ -108,9 +115,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 				millis(record.issuedAt()), millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
 				millis(record.expiresAt()), ttl(record), Long.toString(this.maxTokenLifetime.toMillis()),
 				record.hash().toHex()));
-		if (saved == null || saved == 0) {
-			throw new IllegalStateException("A token with this hash is already stored");
-		}
+		return saved != null && saved != 0;
 	}
 
 	@Override

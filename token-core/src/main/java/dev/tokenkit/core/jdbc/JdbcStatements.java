@@ -40,6 +40,8 @@ final class JdbcStatements {
 
 	}
 
+	private static final String UNIQUE_VIOLATION = "23505";
+
 	private final DataSource dataSource;
 
 	private final int queryTimeoutSeconds;
@@ -56,6 +58,25 @@ final class JdbcStatements {
 			return statement.executeUpdate();
 		}
 		catch (SQLException ex) {
+			throw translate(ex);
+		}
+	}
+
+	/**
+	 * Runs an {@code INSERT}; a unique-key violation (SQL state 23505, in H2 and PostgreSQL alike) means the row was
+	 * there already.
+	 *
+	 * @return whether the row was inserted
+	 */
+	boolean insertIfAbsent(String sql, Binder binder) {
+		try (Connection connection = this.dataSource.getConnection();
+				PreparedStatement statement = prepare(connection, sql, binder)) {
+			return statement.executeUpdate() == 1;
+		}
+		catch (SQLException ex) {
+			if (UNIQUE_VIOLATION.equals(ex.getSQLState())) {
+				return false;
+			}
 			throw translate(ex);
 		}
 	}

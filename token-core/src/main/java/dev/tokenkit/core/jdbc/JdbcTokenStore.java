@@ -35,6 +35,8 @@ public final class JdbcTokenStore implements TokenStore {
 	private static final String COLUMNS = "token_hash, account_id, username, authorities, issued_at, last_used_at, "
 			+ "idle_timeout_ms, expires_at";
 
+	private static final String INSERT = "INSERT INTO tk_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+
 	private final JdbcStatements jdbc;
 
 	private final Clock clock;
@@ -56,7 +58,16 @@ public final class JdbcTokenStore implements TokenStore {
 
 	@Override
 	public void save(TokenRecord record) {
-		this.jdbc.update("INSERT INTO tk_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)", (statement) -> {
+		this.jdbc.update(INSERT, bind(record));
+	}
+
+	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
+		return this.jdbc.insertIfAbsent(INSERT, bind(record));
+	}
+
+	private static JdbcStatements.Binder bind(TokenRecord record) {
+		return (statement) -> {
 			statement.setString(1, record.hash().toHex());
 			statement.setString(2, record.principal().accountId());
 			statement.setString(3, record.principal().username());
@@ -65,7 +76,7 @@ public final class JdbcTokenStore implements TokenStore {
 			statement.setLong(6, record.lastUsedAt().toEpochMilli());
 			statement.setLong(7, record.idleTimeout().toMillis());
 			statement.setLong(8, record.expiresAt().toEpochMilli());
-		});
+		};
 	}
 
 	@Override

@@ -66,6 +66,15 @@ public final class InMemoryTokenStore implements TokenStore {
 	}
 
 	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
+		Objects.requireNonNull(record, "record cannot be null");
+		TokenPrincipal principal = this.principals.intern(record.principal());
+		TokenRecord interned = (principal == record.principal()) ? record : record.withPrincipal(principal);
+		// Caffeine's map view counts an entry past its deadline as absent, as find() does.
+		return this.tokens.asMap().putIfAbsent(record.hash(), interned) == null;
+	}
+
+	@Override
 	public @Nullable TokenRecord find(TokenHash hash) {
 		// Quietly: reads move no deadline and the cache has no size bound, so a read has nothing to record.
 		return this.tokens.policy().getIfPresentQuietly(hash);

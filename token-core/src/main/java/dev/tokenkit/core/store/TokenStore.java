@@ -17,11 +17,24 @@ import org.jspecify.annotations.Nullable;
 public interface TokenStore {
 
 	/**
-	 * Keeps a new token.
+	 * Keeps a new token. Its hash is new: a token's 256 random bits make a clash unheard of, so a store need not check,
+	 * and may refuse a hash it already has with an {@link IllegalStateException}.
 	 *
 	 * @param record the token's record
 	 */
 	void save(TokenRecord record);
+
+	/**
+	 * Keeps a record only if the store has none under its hash (one that {@link #find(TokenHash)} would return), as one
+	 * atomic step: of concurrent calls with the same hash, exactly one returns {@code true}, and the record kept is
+	 * that call's. Revocations use it: two nodes that revoke one JWT at once agree on which of them revoked it.
+	 *
+	 * @param record the record
+	 * @return {@code true} if this call stored it, {@code false} if the store had a record under its hash, which is
+	 *     left as it was
+	 * @since 0.1.0
+	 */
+	boolean saveIfAbsent(TokenRecord record);
 
 	/**
 	 * Looks a token up. A store may return a record that has just expired; callers check

@@ -134,6 +134,11 @@ class OpaqueTokenServiceTests {
 		}
 
 		@Override
+		public boolean saveIfAbsent(TokenRecord record) {
+			return this.delegate.saveIfAbsent(record);
+		}
+
+		@Override
 		public @Nullable TokenRecord find(TokenHash hash) {
 			return this.delegate.find(hash);
 		}

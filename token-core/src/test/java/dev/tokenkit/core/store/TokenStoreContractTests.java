@@ -61,6 +61,48 @@ public abstract class TokenStoreContractTests {
 	}
 
 	@Test
+	void saveIfAbsentWhenHashNewThenTrueAndFound() {
+		TokenRecord record = record("token-1", "acct-1", this.clock.instant());
+		assertThat(this.store.saveIfAbsent(record)).isTrue();
+		assertThat(this.store.find(record.hash())).isEqualTo(record);
+	}
+
+	@Test
+	void saveIfAbsentWhenHashStoredThenFalseAndRecordUnchanged() {
+		Instant start = this.clock.instant();
+		TokenRecord first = record("token-1", "acct-1", start);
+		this.store.save(first);
+		TokenRecord second = record("token-1", "acct-2", start.plusSeconds(5));
+		assertThat(this.store.saveIfAbsent(second)).isFalse();
+		assertThat(this.store.find(first.hash())).isEqualTo(first);
+		assertThat(this.store.findByAccount("acct-2")).isEmpty();
+	}
+
+	@Test
+	void saveIfAbsentWhenEightThreadsRaceForOneHashThenExactlyOneStoresItsRecord() throws Exception {
+		Instant start = this.clock.instant();
+		ExecutorService threads = Executors.newFixedThreadPool(8);
+		try {
+			List<Future<Boolean>> calls = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				TokenRecord record = record("raced", "acct-" + i, start);
+				calls.add(threads.submit(() -> this.store.saveIfAbsent(record)));
+			}
+			List<String> winners = new ArrayList<>();
+			for (int i = 0; i < 8; i++) {
+				if (calls.get(i).get()) {
+					winners.add("acct-" + i);
+				}
+			}
+			assertThat(winners).hasSize(1);
+			assertThat(this.store.find(TokenHash.of("raced")).principal().accountId()).isEqualTo(winners.get(0));
+		}
+		finally {
+			threads.shutdownNow();
+		}
+	}
+
+	@Test
 	void findWhenNeverSavedThenNull() {
 		assertThat(this.store.find(TokenHash.of("never-saved"))).isNull();
 	}

@@ -48,6 +48,12 @@ public final class CountingTokenStore implements TokenStore {
 	}
 
 	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
+		this.writes.incrementAndGet();
+		return this.delegate.saveIfAbsent(record);
+	}
+
+	@Override
 	public @Nullable TokenRecord find(TokenHash hash) {
 		this.reads.incrementAndGet();
 		return this.delegate.find(hash);

@@ -4,8 +4,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import dev.tokenkit.core.TokenService;
-import dev.tokenkit.core.jwt.JwtKey;
-import dev.tokenkit.core.jwt.JwtTokenService;
+import dev.tokenkit.jwt.JwtKey;
+import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
 

@@ -1,4 +1,4 @@
-package dev.tokenkit.core.jwt;
+package dev.tokenkit.jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;

@@ -1,4 +1,4 @@
-package dev.tokenkit.core.jwt;
+package dev.tokenkit.jwt;
 
 import java.io.OutputStream;
 import java.io.Reader;

@@ -1,4 +1,4 @@
-package dev.tokenkit.core.jwt;
+package dev.tokenkit.jwt;
 
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
@@ -13,6 +13,7 @@ import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.Deflate;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
@@ -25,6 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
+/**
+ * The JWT service on the in-memory store; subclasses run the same tests with revocations in H2, PostgreSQL and Redis.
+ */
 class JwtTokenServiceTests {
 
 	private static final byte[] SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII);
@@ -33,14 +37,20 @@ class JwtTokenServiceTests {
 
 	private final MutableClock clock = MutableClock.start();
 
-	private final InMemoryTokenStore store = new InMemoryTokenStore(this.clock);
+	private TokenStore store;
 
 	private JwtTokenService service;
 
 	private long now;
 
+	/** Where the service keeps its revocations: a new, empty store on the given clock. */
+	protected TokenStore createStore(MutableClock clock) {
+		return new InMemoryTokenStore(clock);
+	}
+
 	@BeforeEach
 	void setUp() {
+		this.store = createStore(this.clock);
 		this.service = hsService("k1");
 		this.now = this.clock.instant().getEpochSecond();
 	}

@@ -5,6 +5,6 @@
  * @since 0.1.0
  */
 @NullMarked
-package dev.tokenkit.core.jwt;
+package dev.tokenkit.jwt;
 
 import org.jspecify.annotations.NullMarked;

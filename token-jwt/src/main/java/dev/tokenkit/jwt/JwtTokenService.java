@@ -1,0 +1,264 @@
+package dev.tokenkit.jwt;
+
+import java.security.Key;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Date;
+import java.util.List;
+import java.util.Objects;
+
+import io.jsonwebtoken.Claims;
+import io.jsonwebtoken.ExpiredJwtException;
+import io.jsonwebtoken.JwtException;
+import io.jsonwebtoken.JwtParser;
+import io.jsonwebtoken.JwtParserBuilder;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.SecureDigestAlgorithm;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenEvent;
+import dev.tokenkit.core.TokenEventPublisher;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.jwt.VerifiedTokens.Verified;
+
+/**
+ * A {@link TokenService} that issues signed JWTs (RFC 7519) with jjwt: {@code sub} (the account id), {@code iat},
+ * {@code exp}, {@code jti}, {@code username}, {@code authorities}, and {@code iss}/{@code aud} when configured, with the
+ * active key's {@code kid} in the header. Any node with the key set can check a token without a store lookup for the
+ * token itself.
+ *
+ * <p>Design note: expiry is absolute. A token lives for its policy's idle timeout (the account's, else the endpoint's
+ * default), capped by the policy's maximum lifetime and by {@link JwtTokenServiceBuilder#maxTokenLifetime(Duration)}; a JWT cannot
+ * slide, so sliding idle expiry needs the {@link dev.tokenkit.core.opaque.OpaqueTokenService opaque service}.
+ * Validation resolves the key by {@code kid} and accepts only that key's one algorithm, so {@code alg: none}, an HS
+ * token presented to an RSA key, an unknown {@code kid}, a tampered token, a wrong {@code iss} or {@code aud}, an
+ * expired token (beyond the clock skew) or one not yet valid are all {@link InvalidTokenException}s. Revocation is
+ * kept in the {@link TokenStore} ({@link JwtRevocations}): {@link #revoke(String)} stores the token's {@code jti} until the token's own expiry,
+ * and {@link #revokeAll(String)} stores the moment from which the account's older tokens are refused (tokens carry
+ * whole seconds, so a token issued in the same second as the call is refused too; nodes need synchronised clocks).
+ * Each check therefore costs two store reads.
+ *
+ * <p>A token's first check verifies it in full (signature, header, claims); what it proved is then kept in a bounded
+ * verified-token cache under the token's SHA-256 until the token's expiry (plus the clock skew), so that later checks
+ * of the same token cost its hash, a cache read and the two revocation reads, not a signature and a JSON parse. A
+ * tampered token has another hash and is verified in full; a revoked token is refused on its next check, cached or not,
+ * and dropped from the cache. Tokens are typed {@code at+jwt} (RFC 9068) and a token of another type,
+ * an {@code iat} in the future, a lifetime over the cap or claims of the wrong JSON type are refused even when the
+ * signature is good.
+ *
+ * @since 0.1.0
+ */
+public final class JwtTokenService implements TokenService {
+
+	private static final Logger logger = LoggerFactory.getLogger(JwtTokenService.class);
+
+	private static final int MAX_TOKEN_LENGTH = 8 * 1024;
+
+	private final Clock clock;
+
+	private final JwtKeySet keys;
+
+	private final @Nullable String issuer;
+
+	private final @Nullable String audience;
+
+	private final Duration maxTokenLifetime;
+
+	private final Duration clockSkew;
+
+	private final TokenEventPublisher events;
+
+	private final SecureRandom random;
+
+	private final JwtParser parser;
+
+	private final JwtClaimsCheck claimsCheck;
+
+	private final VerifiedTokens verified;
+
+	private final JwtRevocations revocations;
+
+	JwtTokenService(JwtTokenServiceBuilder builder) {
+		this.clock = builder.clock;
+		this.keys = new JwtKeySet(builder.keys, Objects.requireNonNull(builder.activeKid));
+		this.issuer = builder.issuer;
+		this.audience = builder.audience;
+		this.maxTokenLifetime = builder.maxTokenLifetime;
+		// Whole seconds, as jjwt applies it, so that the verified-token cache never outlasts jjwt's own check.
+		this.clockSkew = Duration.ofSeconds(builder.clockSkew.toSeconds());
+		this.events = new TokenEventPublisher(builder.listener, builder.clock);
+		this.random = builder.random;
+		JwtParserBuilder parser = Jwts.parser()
+			.json(JacksonJwtJson.deserializer())
+			// no compression: tokenkit never writes a zip header, and jjwt inflates a signed one in full (catalog W-27)
+			.zip().clear().and()
+			.keyLocator(this.keys)
+			.clock(() -> Date.from(this.clock.instant()))
+			.clockSkewSeconds(builder.clockSkew.toSeconds());
+		if (this.issuer != null) {
+			parser.requireIssuer(this.issuer);
+		}
+		if (this.audience != null) {
+			parser.requireAudience(this.audience);
+		}
+		this.parser = parser.build();
+		this.claimsCheck = new JwtClaimsCheck(this.clock, this.clockSkew, this.maxTokenLifetime);
+		this.verified = new VerifiedTokens(this.clock, builder.verifiedCacheSize);
+		this.revocations = new JwtRevocations(builder.store);
+	}
+
+	/**
+	 * Starts building a service whose revocations are kept in the given store.
+	 *
+	 * @param store where revoked {@code jti}s and account revocations are kept
+	 * @return a builder
+	 */
+	public static JwtTokenServiceBuilder builder(TokenStore store) {
+		return new JwtTokenServiceBuilder(store);
+	}
+
+	@Override
+	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
+	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+		Objects.requireNonNull(account, "account cannot be null");
+		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
+		if (!account.enabled()) {
+			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
+		}
+		TokenPolicy policy = (account.policy() != null) ? account.policy() : defaultPolicy;
+		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
+		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
+		Instant expiresAt = issuedAt.plus(lifetime);
+		JwtKey key = this.keys.active();
+		var builder = Jwts.builder()
+			.json(JacksonJwtJson.serializer())
+			.header()
+			.keyId(key.kid())
+			.type(JwtKeySet.ACCESS_TOKEN_TYPE)
+			.and()
+			.id(newJti())
+			.subject(account.id())
+			.issuedAt(Date.from(issuedAt))
+			.expiration(Date.from(expiresAt))
+			.claim("username", account.username())
+			.claim("authorities", List.copyOf(account.authorities()));
+		if (this.issuer != null) {
+			builder.issuer(this.issuer);
+		}
+		if (this.audience != null) {
+			builder.audience().add(this.audience);
+		}
+		String token = builder.signWith(Objects.requireNonNull(key.signingKey()),
+				(SecureDigestAlgorithm<Key, ?>) key.algorithm()).compact();
+		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
+		publish(TokenEvent.Type.ISSUED, account.id(), null);
+		return new IssuedToken(token, principal, issuedAt, expiresAt);
+	}
+
+	@Override
+	public TokenPrincipal authenticate(String token) {
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
+			throw reject(Reason.MALFORMED, null);
+		}
+		TokenHash hash = TokenHash.of(token);
+		Verified cached = this.verified.find(hash);
+		Verified entry = (cached != null) ? cached : Verified.of(verify(token), this.clockSkew);
+		String accountId = entry.principal().accountId();
+		if (this.revocations.isRevoked(entry.jti(), accountId, entry.issuedAtMillis())) {
+			this.verified.forget(hash);
+			throw reject(Reason.REVOKED, accountId);
+		}
+		if (cached == null) {
+			this.verified.put(hash, entry);
+		}
+		return entry.principal();
+	}
+
+	@Override
+	public boolean revoke(String token) {
+		Claims claims;
+		try {
+			claims = verify(token);
+		}
+		catch (InvalidTokenException ex) {
+			return false;
+		}
+		Instant until = claims.getExpiration().toInstant().plus(this.clockSkew).plusSeconds(1);
+		if (!this.revocations.revokeToken(claims.getId(), this.clock.instant(), until)) {
+			return false;
+		}
+		this.verified.forget(TokenHash.of(token));
+		publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
+		return true;
+	}
+
+	/**
+	 * Records the moment before which the account's tokens are refused, moved forward (never back) by later calls and
+	 * kept until every token issued before it has expired.
+	 */
+	@Override
+	public int revokeAll(String accountId) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		Instant now = this.clock.instant();
+		this.revocations.revokeAccount(accountId, now, now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1));
+		publish(TokenEvent.Type.REVOKED, accountId, null);
+		return 0;
+	}
+
+	private Claims verify(@Nullable String token) {
+		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH || !CompactJws.isCanonical(token)) {
+			throw reject(Reason.MALFORMED, null);
+		}
+		try {
+			Claims claims = this.parser.parseSignedClaims(token).getPayload();
+			if (!this.claimsCheck.hasExpectedClaims(claims)) {
+				throw reject(Reason.BAD_SIGNATURE, null);
+			}
+			return claims;
+		}
+		catch (ExpiredJwtException ex) {
+			throw reject(Reason.EXPIRED, ex.getClaims().getSubject());
+		}
+		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
+			throw reject(Reason.BAD_SIGNATURE, null);
+		}
+	}
+
+	private String newJti() {
+		byte[] bytes = new byte[16];
+		this.random.nextBytes(bytes);
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+	}
+
+	private static Duration shortest(Duration... durations) {
+		Duration shortest = durations[0];
+		for (Duration duration : durations) {
+			shortest = (duration.compareTo(shortest) < 0) ? duration : shortest;
+		}
+		return shortest;
+	}
+
+	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {
+		logger.debug("Refused a JWT: {}", reason);
+		publish(TokenEvent.Type.REJECTED, accountId, reason);
+		return new InvalidTokenException(reason);
+	}
+
+	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
+		this.events.publish(type, accountId, reason);
+	}
+
+}
