@@ -164,7 +164,7 @@ public final class JwtTokenService implements TokenService {
 		String token = builder.signWith(Objects.requireNonNull(key.signingKey()),
 				(SecureDigestAlgorithm<Key, ?>) key.algorithm()).compact();
 		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
-		publish(TokenEvent.Type.ISSUED, account.id(), null);
+		this.events.publish(TokenEvent.Type.ISSUED, account.id(), null);
 		return new IssuedToken(token, principal, issuedAt, expiresAt);
 	}
 
@@ -201,7 +201,7 @@ public final class JwtTokenService implements TokenService {
 			return false;
 		}
 		this.verified.forget(TokenHash.of(token));
-		publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
+		this.events.publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
 		return true;
 	}
 
@@ -214,7 +214,7 @@ public final class JwtTokenService implements TokenService {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		Instant now = this.clock.instant();
 		this.revocations.revokeAccount(accountId, now, now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1));
-		publish(TokenEvent.Type.REVOKED, accountId, null);
+		this.events.publish(TokenEvent.Type.REVOKED, accountId, null);
 		return 0;
 	}
 
@@ -253,12 +253,8 @@ public final class JwtTokenService implements TokenService {
 
 	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {
 		logger.debug("Refused a JWT: {}", reason);
-		publish(TokenEvent.Type.REJECTED, accountId, reason);
+		this.events.publish(TokenEvent.Type.REJECTED, accountId, reason);
 		return new InvalidTokenException(reason);
-	}
-
-	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
-		this.events.publish(type, accountId, reason);
 	}
 
 }

@@ -3,6 +3,7 @@ package dev.tokenkit.servlet;
 import java.time.Duration;
 import java.util.List;
 
+import dev.tokenkit.core.account.AccountApiKeyVerifier;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;

@@ -21,7 +21,7 @@ import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.InvalidCredentialsException;
-import dev.tokenkit.servlet.ApiKeyVerifier;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 
 /**
  * Checks tokenkit credentials with the app's own {@link AuthenticationManager}, so that its user store (JDBC, LDAP, a

@@ -27,7 +27,7 @@ import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
-import dev.tokenkit.servlet.ApiKeyVerifier;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
 import dev.tokenkit.servlet.IssuingEndpoint;

@@ -14,7 +14,7 @@ import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.MutableClock;
-import dev.tokenkit.servlet.ApiKeyVerifier;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;

@@ -1,9 +1,8 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.core.account;
 
 import java.util.Objects;
 
 import dev.tokenkit.core.TokenPrincipal;
-import dev.tokenkit.core.account.AccountRepository;
 
 /**
  * An {@link ApiKeyVerifier} that looks the principal's account up in an {@link AccountRepository} by its username and

@@ -1,9 +1,8 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.core.account;
 
 import java.util.Set;
 
 import dev.tokenkit.core.TokenPrincipal;
-import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.testing.TestAccounts;
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet;
+package dev.tokenkit.core.account;
 
 import dev.tokenkit.core.TokenPrincipal;
 
