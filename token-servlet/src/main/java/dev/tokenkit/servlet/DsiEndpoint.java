@@ -63,7 +63,7 @@ public final class DsiEndpoint implements IssuingEndpoint {
 
 	private TokenPolicy policy = DEFAULT_POLICY;
 
-	private String realm = "tokenkit";
+	private String realm = TokenErrors.DEFAULT_REALM;
 
 	/**
 	 * Creates the endpoint.

@@ -48,7 +48,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 
 	private TokenPolicy policy = DEFAULT_POLICY;
 
-	private String realm = "tokenkit";
+	private String realm = TokenErrors.DEFAULT_REALM;
 
 	/**
 	 * Creates the endpoint.

@@ -2,6 +2,7 @@ package dev.tokenkit.spring;
 
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -15,7 +16,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
-	private final List<String> paths;
+	private final Supplier<List<String>> paths;
 
 	/**
 	 * Creates the matcher.
@@ -23,12 +24,21 @@ public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 	 * @param paths the endpoints' context-relative paths
 	 */
 	public TokenEndpointsRequestMatcher(List<String> paths) {
-		this.paths = List.copyOf(Objects.requireNonNull(paths, "paths cannot be null"));
+		List<String> copy = List.copyOf(Objects.requireNonNull(paths, "paths cannot be null"));
+		this.paths = () -> copy;
+	}
+
+	/**
+	 * A matcher over paths known only once the endpoints are built: the configurer makes its matchers in
+	 * {@code init()} and its endpoints in {@code configure()}, before any request.
+	 */
+	TokenEndpointsRequestMatcher(Supplier<List<String>> paths) {
+		this.paths = paths;
 	}
 
 	@Override
 	public boolean matches(HttpServletRequest request) {
-		return this.paths.contains(pathWithinApplication(request));
+		return this.paths.get().contains(pathWithinApplication(request));
 	}
 
 	static String pathWithinApplication(HttpServletRequest request) {
@@ -37,7 +47,7 @@ public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
 	@Override
 	public String toString() {
-		return "TokenEndpointsRequestMatcher" + this.paths;
+		return "TokenEndpointsRequestMatcher" + this.paths.get();
 	}
 
 }

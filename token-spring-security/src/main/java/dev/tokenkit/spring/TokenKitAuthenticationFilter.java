@@ -9,7 +9,6 @@ import jakarta.servlet.ServletRequest;
 import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
@@ -21,25 +20,24 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.servlet.SecurePathMatcher;
+import dev.tokenkit.servlet.SecureRequestAuthenticator;
+import dev.tokenkit.servlet.SecureRequestResult;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
-import dev.tokenkit.servlet.http.RedactedFailure;
-import dev.tokenkit.servlet.http.TokenErrors;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
- * Guards secure paths inside the security filter chain, with token-servlet's token rules (carriers, api key, errors:
- * see {@link TokenAuthenticationFilter#authenticate(HttpServletRequest)}). A valid token puts a
+ * Guards secure paths inside the security filter chain with token-servlet's {@link SecureRequestAuthenticator}, the
+ * same checks token-servlet's own filter makes (carriers, api key, errors). A valid token puts a
  * {@link TokenAuthentication} into the {@link SecurityContext} of this request, and into its request attributes (a
  * {@link RequestAttributeSecurityContextRepository}, as Spring Security's own token filters do) so that its async and
- * error dispatches keep it; never into an HTTP session. A bad token goes to the entry point and is published as a
- * Spring Security authentication failure event; a missing one goes to the entry point without an event. Other
- * requests pass untouched.
+ * error dispatches keep it; never into an HTTP session. A refused request goes to the entry point as a
+ * {@link TokenKitAuthenticationException} carrying the error, and is published as a Spring Security authentication
+ * failure event, unless it merely carried no token. Other requests pass untouched.
  *
  * <p>It runs on every dispatch type: a forward, include or error dispatch to a secure path is checked like a request,
  * unless this filter already authenticated the request (the {@link TokenAuthenticationFilter#PRINCIPAL_ATTRIBUTE}
@@ -51,7 +49,7 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final SecurePathMatcher securePaths = new SecurePathMatcher();
 
-	private final TokenAuthenticationFilter tokens;
+	private final SecureRequestAuthenticator authenticator;
 
 	private final AuthenticationEntryPoint entryPoint;
 
@@ -63,33 +61,35 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private RequestMatcher apiKeyRequests = (request) -> false;
 
-	private @Nullable TokenAuthenticationFilter apiKeyRules;
+	private SecureRequestAuthenticator apiKeyAuthenticator;
 
 	/**
 	 * Creates the filter.
 	 *
-	 * @param tokens token-servlet's filter, configured with the realm and api-key check, used for its rules
+	 * @param authenticator checks secure requests
 	 * @param entryPoint answers failures
 	 * @param eventPublisher publishes failures
 	 * @param contextHolder holds the security context of the request
 	 */
-	public TokenKitAuthenticationFilter(TokenAuthenticationFilter tokens, AuthenticationEntryPoint entryPoint,
+	public TokenKitAuthenticationFilter(SecureRequestAuthenticator authenticator, AuthenticationEntryPoint entryPoint,
 			AuthenticationEventPublisher eventPublisher, SecurityContextHolderStrategy contextHolder) {
-		this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
+		this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
+		this.apiKeyAuthenticator = authenticator;
 		this.entryPoint = Objects.requireNonNull(entryPoint, "entryPoint cannot be null");
 		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
 		this.contextHolder = Objects.requireNonNull(contextHolder, "contextHolder cannot be null");
 	}
 
 	/**
-	 * Applies other token rules (with an api-key check) to the secure requests a matcher selects. Default: none.
+	 * Checks the secure requests a matcher selects with another authenticator, one with an api-key check. Default:
+	 * none.
 	 *
 	 * @param requests the secure requests that need an api key
-	 * @param rules token-servlet's filter with an {@code ApiKeyVerifier}
+	 * @param apiKeyAuthenticator the authenticator with an {@code ApiKeyVerifier}
 	 */
-	public void setApiKeyRules(RequestMatcher requests, TokenAuthenticationFilter rules) {
+	public void setApiKeyRules(RequestMatcher requests, SecureRequestAuthenticator apiKeyAuthenticator) {
 		this.apiKeyRequests = Objects.requireNonNull(requests, "requests cannot be null");
-		this.apiKeyRules = Objects.requireNonNull(rules, "rules cannot be null");
+		this.apiKeyAuthenticator = Objects.requireNonNull(apiKeyAuthenticator, "apiKeyAuthenticator cannot be null");
 	}
 
 	@Override
@@ -102,24 +102,11 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 			chain.doFilter(request, response);
 			return;
 		}
-		TokenPrincipal principal;
-		try {
-			principal = (this.apiKeyRules != null && this.apiKeyRequests.matches(request))
-					? this.apiKeyRules.authenticate(request) : this.tokens.authenticate(request);
-		}
-		catch (TokenKitHttpException ex) {
-			fail(request, response, ex);
-			return;
-		}
-		catch (RequestRejectedException ex) {
-			// the firewall checks a header when it is read: a client error, whose value is neither answered nor logged
-			fail(request, response, TokenErrors.invalidTokenRequest(this.tokens.realm(),
-					"A header holds characters that are not allowed"));
-			return;
-		}
-		catch (RuntimeException ex) {
-			this.logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
-			fail(request, response, TokenErrors.internalError());
+		SecureRequestResult result = (this.apiKeyRequests.matches(request) ? this.apiKeyAuthenticator
+				: this.authenticator).authenticate(request);
+		TokenPrincipal principal = result.principal();
+		if (principal == null) {
+			fail(request, response, Objects.requireNonNull(result.error()));
 			return;
 		}
 		SecurityContext context = this.contextHolder.createEmptyContext();

@@ -10,7 +10,6 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
-import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
@@ -18,22 +17,24 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
-import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
 import dev.tokenkit.servlet.IssuingEndpoint;
 import dev.tokenkit.servlet.LoginThrottle;
-import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.SecureRequestAuthenticator;
 import dev.tokenkit.servlet.TokenIssuer;
+import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
  * Adds tokenkit to an existing Spring Security filter chain:
@@ -63,11 +64,8 @@ import dev.tokenkit.servlet.TokenIssuer;
  */
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
+	/** The issuing endpoints, built in {@code configure()}. */
 	private final List<IssuingEndpoint> endpoints = new ArrayList<>();
-
-	private final DeferredAuthenticator deferredAuthenticator = new DeferredAuthenticator();
-
-	private @Nullable TokenService resolvedTokenService;
 
 	private @Nullable TokenService tokenService;
 
@@ -91,7 +89,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private @Nullable RequestMatcher requireApiKey;
 
-	private String realm = "tokenkit";
+	private String realm = TokenErrors.DEFAULT_REALM;
 
 	private TokenKitAuthenticationEntryPoint entryPoint = new TokenKitAuthenticationEntryPoint(this.realm);
 
@@ -255,21 +253,15 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		return this;
 	}
 
+	/**
+	 * Exempts the token routes from CSRF and gives them tokenkit's entry point and access-denied handler. Only the
+	 * routes' matchers are made here: the issuing paths are read from the endpoints {@code configure()} builds, once
+	 * the chain's {@code AuthenticationManager} exists.
+	 */
 	@Override
 	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
 	public void init(HttpSecurity http) {
-		Beans beans = new Beans(http.getSharedObject(ApplicationContext.class));
-		TokenService tokens = Optional.ofNullable(this.tokenService)
-			.or(() -> beans.unique(TokenService.class, "tokenService"))
-			.orElseGet(() -> OpaqueTokenService
-				.builder(beans.unique(TokenStore.class, "tokenService").orElseGet(InMemoryTokenStore::new))
-				.build());
-		this.resolvedTokenService = tokens;
-		http.setSharedObject(TokenService.class, tokens);
-		TokenIssuer issuer = new TokenIssuer(this.deferredAuthenticator, tokens);
-		issuer.setLoginThrottle(this.loginThrottle);
-		createEndpoints(issuer);
-		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(paths()),
+		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(this::paths),
 				new SecurePathRequestMatcher());
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
@@ -284,34 +276,37 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	@Override
 	public void configure(HttpSecurity http) {
-		Beans beans = new Beans(http.getSharedObject(ApplicationContext.class));
+		ContextBeans beans = new ContextBeans(http.getSharedObject(ApplicationContext.class));
+		TokenService tokens = Optional.ofNullable(this.tokenService)
+			.or(() -> beans.unique(TokenService.class, "tokenService"))
+			.orElseGet(() -> OpaqueTokenService
+				.builder(beans.unique(TokenStore.class, "tokenService").orElseGet(InMemoryTokenStore::new))
+				.build());
+		http.setSharedObject(TokenService.class, tokens);
 		AuthenticationEventPublisher publisher = Optional.ofNullable(this.eventPublisher)
 			.or(() -> beans.unique(AuthenticationEventPublisher.class, "eventPublisher"))
 			.orElseGet(beans::defaultEventPublisher);
 		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier)
 			.or(() -> beans.unique(ApiKeyVerifier.class, "apiKeyVerifier"))
 			.orElse(null);
-		this.deferredAuthenticator.set(credentialsChecker(http, beans, verifier, publisher));
-		TokenService tokens = Objects.requireNonNull(this.resolvedTokenService, "init() runs before configure()");
-		TokenAuthenticationFilter tokenRules = new TokenAuthenticationFilter(tokens);
-		tokenRules.setRealm(this.realm);
-		TokenAuthenticationFilter apiKeyRules = new TokenAuthenticationFilter(tokens);
-		apiKeyRules.setRealm(this.realm);
+		TokenIssuer issuer = new TokenIssuer(credentialsChecker(http, beans, verifier, publisher), tokens);
+		issuer.setLoginThrottle(this.loginThrottle);
+		createEndpoints(issuer);
+		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(
+				new SecureRequestAuthenticator(tokens, this.realm, null, RequestRejectedException.class::isInstance),
+				this.entryPoint, publisher, getSecurityContextHolderStrategy());
 		if (this.requireApiKey != null) {
-			apiKeyRules.setApiKeyVerifier(Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
-					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
-		}
-		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokenRules, this.entryPoint,
-				publisher, getSecurityContextHolderStrategy());
-		if (this.requireApiKey != null) {
-			authentication.setApiKeyRules(this.requireApiKey, apiKeyRules);
+			authentication.setApiKeyRules(this.requireApiKey, new SecureRequestAuthenticator(tokens, this.realm,
+					Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
+							+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"),
+					RequestRejectedException.class::isInstance));
 		}
 		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
 		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
 	}
 
-	private Authenticator credentialsChecker(HttpSecurity http, Beans beans, @Nullable ApiKeyVerifier verifier,
+	private Authenticator credentialsChecker(HttpSecurity http, ContextBeans beans, @Nullable ApiKeyVerifier verifier,
 			AuthenticationEventPublisher publisher) {
 		Optional<Authenticator> own = Optional.ofNullable(this.authenticator)
 			.or(() -> beans.unique(Authenticator.class, "authenticator"));
@@ -348,29 +343,6 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private List<String> paths() {
 		return this.endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList();
-	}
-
-	/** Looks collaborators up in the application context, when there is one. */
-	private record Beans(@Nullable ApplicationContext context) {
-
-		/** The one bean of a type (or its {@code @Primary} one); several without a primary fail, naming the fix. */
-		<T> Optional<T> unique(Class<T> type, String dslMethod) {
-			if (this.context == null) {
-				return Optional.empty();
-			}
-			T bean = this.context.getBeanProvider(type).getIfUnique();
-			if (bean == null && this.context.getBeanNamesForType(type).length > 1) {
-				throw new IllegalStateException("tokenKit found several " + type.getSimpleName() + " beans: mark one "
-						+ "@Primary or set kit." + dslMethod + "(...)");
-			}
-			return Optional.ofNullable(bean);
-		}
-
-		AuthenticationEventPublisher defaultEventPublisher() {
-			return (this.context != null) ? new DefaultAuthenticationEventPublisher(this.context)
-					: new DefaultAuthenticationEventPublisher();
-		}
-
 	}
 
 }

@@ -14,6 +14,9 @@ import dev.tokenkit.core.account.InvalidCredentialsException;
  */
 public final class TokenErrors {
 
+	/** The realm named in challenges unless an endpoint, a filter or the Spring configurer is given another. */
+	public static final String DEFAULT_REALM = "tokenkit";
+
 	private TokenErrors() {
 	}
 

@@ -1,0 +1,146 @@
+package dev.tokenkit.servlet;
+
+import java.util.Objects;
+import java.util.function.Predicate;
+
+import jakarta.servlet.http.HttpServletRequest;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.servlet.http.QueryParameters;
+import dev.tokenkit.servlet.http.RedactedFailure;
+import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.http.TokenKitHttpException;
+
+/**
+ * The one path of a secure request, held by token-servlet's {@link TokenAuthenticationFilter} and by the Spring
+ * Security filter alike: resolves the request's token ({@link TokenResolver}), checks it with the
+ * {@link TokenService}, checks the request's {@code api_key} where an {@link ApiKeyVerifier} is given, and yields the
+ * principal or the error to answer as a {@link SecureRequestResult}. It writes nothing; each filter hands the result
+ * to its framework.
+ *
+ * <p>The errors (RFC 6750 section 3): no token {@code 401} with a bare {@code Bearer realm="..."} challenge; a bad,
+ * expired or revoked token, or an {@code api_key} of another account, {@code 401 invalid_token}; a token sent twice or
+ * an empty carrier {@code 400 invalid_request}; a missing {@code api_key} {@code 400}; an unreachable store
+ * {@code 503} with {@code Retry-After}, never a pass; anything unexpected {@code 500}, logged without the request's
+ * values. Immutable and thread-safe.
+ *
+ * @since 0.1.0
+ */
+public final class SecureRequestAuthenticator {
+
+	private static final Logger logger = LoggerFactory.getLogger(SecureRequestAuthenticator.class);
+
+	private final TokenService tokenService;
+
+	private final String realm;
+
+	private final TokenResolver tokenResolver;
+
+	private final @Nullable ApiKeyVerifier apiKeyVerifier;
+
+	private final Predicate<RuntimeException> requestRejections;
+
+	/**
+	 * Creates an authenticator that checks no api key.
+	 *
+	 * @param tokenService validates tokens
+	 * @param realm the realm named in challenges
+	 */
+	public SecureRequestAuthenticator(TokenService tokenService, String realm) {
+		this(tokenService, realm, null, (ex) -> false);
+	}
+
+	/**
+	 * Creates an authenticator.
+	 *
+	 * @param tokenService validates tokens
+	 * @param realm the realm named in challenges
+	 * @param apiKeyVerifier checks the request's {@code api_key}, or {@code null} to check none
+	 * @param requestRejections which failures mean that the container refused a part of the request as the client's
+	 *     fault, answered {@code 400 invalid_request} rather than {@code 500} (Spring Security's firewall throws its
+	 *     {@code RequestRejectedException} when a header is read)
+	 */
+	public SecureRequestAuthenticator(TokenService tokenService, String realm, @Nullable ApiKeyVerifier apiKeyVerifier,
+			Predicate<RuntimeException> requestRejections) {
+		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
+		this.realm = EndpointSettings.requireRealm(realm);
+		this.tokenResolver = new TokenResolver(this.realm);
+		this.apiKeyVerifier = apiKeyVerifier;
+		this.requestRejections = Objects.requireNonNull(requestRejections, "requestRejections cannot be null");
+	}
+
+	/**
+	 * The realm named in challenges.
+	 *
+	 * @return the realm
+	 */
+	public String realm() {
+		return this.realm;
+	}
+
+	/**
+	 * Authenticates a secure request.
+	 *
+	 * @param request the request
+	 * @return the token's principal, or the error to answer
+	 */
+	public SecureRequestResult authenticate(HttpServletRequest request) {
+		try {
+			return SecureRequestResult.authenticated(principal(request));
+		}
+		catch (TokenKitHttpException ex) {
+			return SecureRequestResult.refused(ex);
+		}
+		catch (RuntimeException ex) {
+			if (this.requestRejections.test(ex)) {
+				// a client error, whose value is neither answered nor logged
+				return SecureRequestResult.refused(TokenErrors.invalidTokenRequest(this.realm,
+						"A header holds characters that are not allowed"));
+			}
+			logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
+			return SecureRequestResult.refused(TokenErrors.internalError());
+		}
+	}
+
+	private TokenPrincipal principal(HttpServletRequest request) {
+		QueryParameters query = QueryParameters.parse(request.getQueryString());
+		String token = this.tokenResolver.resolve(request, query);
+		if (token == null) {
+			throw TokenErrors.missingToken(this.realm);
+		}
+		try {
+			TokenPrincipal principal = this.tokenService.authenticate(token);
+			checkApiKey(query, principal);
+			return principal;
+		}
+		catch (InvalidTokenException ex) {
+			throw TokenErrors.invalidToken(this.realm);
+		}
+		catch (StoreUnavailableException ex) {
+			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.types(ex));
+			logger.debug("The store's failure", RedactedFailure.of((ex.getCause() != null) ? ex.getCause() : ex));
+			throw TokenErrors.unavailable();
+		}
+	}
+
+	private void checkApiKey(QueryParameters query, TokenPrincipal principal) {
+		if (this.apiKeyVerifier == null) {
+			return;
+		}
+		String apiKey = query.single("api_key");
+		if (apiKey == null || apiKey.isEmpty()) {
+			throw TokenErrors.badRequest("An api_key parameter is required");
+		}
+		if (!this.apiKeyVerifier.belongsTo(apiKey, principal)) {
+			throw TokenErrors.invalidToken(this.realm);
+		}
+	}
+
+}
