@@ -91,7 +91,6 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private String realm = TokenErrors.DEFAULT_REALM;
 
-	private TokenKitAuthenticationEntryPoint entryPoint = new TokenKitAuthenticationEntryPoint(this.realm);
 
 	/**
 	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
@@ -249,7 +248,6 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 */
 	public TokenKitConfigurer realm(String realm) {
 		this.realm = Objects.requireNonNull(realm, "realm cannot be null");
-		this.entryPoint = new TokenKitAuthenticationEntryPoint(realm);
 		return this;
 	}
 
@@ -269,7 +267,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		}
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptions != null) {
-			exceptions.defaultAuthenticationEntryPointFor(this.entryPoint, tokenRoutes);
+			exceptions.defaultAuthenticationEntryPointFor(new TokenKitAuthenticationEntryPoint(this.realm), tokenRoutes);
 			exceptions.defaultAccessDeniedHandlerFor(new TokenKitAccessDeniedHandler(this.realm), tokenRoutes);
 		}
 	}
@@ -289,41 +287,29 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier)
 			.or(() -> beans.unique(ApiKeyVerifier.class, "apiKeyVerifier"))
 			.orElse(null);
-		TokenIssuer issuer = new TokenIssuer(credentialsChecker(http, beans, verifier, publisher), tokens);
+		Authenticator credentials = CredentialsCheckers.resolve(
+				Optional.ofNullable(this.authenticator).or(() -> beans.unique(Authenticator.class, "authenticator"))
+					.orElse(null),
+				Optional.ofNullable(this.authenticationManager)
+					.orElseGet(() -> http.getSharedObject(AuthenticationManager.class)),
+				verifier, this.globalGivingEnabled, publisher);
+		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
 		issuer.setLoginThrottle(this.loginThrottle);
 		createEndpoints(issuer);
-		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(
-				new SecureRequestAuthenticator(tokens, this.realm, null, RequestRejectedException.class::isInstance),
-				this.entryPoint, publisher, getSecurityContextHolderStrategy());
+		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(secureRequests(tokens, null),
+				new TokenKitAuthenticationEntryPoint(this.realm), publisher, getSecurityContextHolderStrategy());
 		if (this.requireApiKey != null) {
-			authentication.setApiKeyRules(this.requireApiKey, new SecureRequestAuthenticator(tokens, this.realm,
-					Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
-							+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"),
-					RequestRejectedException.class::isInstance));
+			authentication.setApiKeyRules(this.requireApiKey, secureRequests(tokens, Objects.requireNonNull(verifier,
+					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean")));
 		}
 		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
 		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
 	}
 
-	private Authenticator credentialsChecker(HttpSecurity http, ContextBeans beans, @Nullable ApiKeyVerifier verifier,
-			AuthenticationEventPublisher publisher) {
-		Optional<Authenticator> own = Optional.ofNullable(this.authenticator)
-			.or(() -> beans.unique(Authenticator.class, "authenticator"));
-		if (own.isPresent()) {
-			return new EventPublishingAuthenticator(own.get(), publisher);
-		}
-		AuthenticationManager manager = Optional.ofNullable(this.authenticationManager)
-			.orElseGet(() -> http.getSharedObject(AuthenticationManager.class));
-		if (manager == null) {
-			throw new IllegalStateException("tokenKit needs a way to check credentials: set kit.authenticator(...) or "
-					+ "kit.authenticationManager(...), or give the chain a UserDetailsService or AuthenticationManager");
-		}
-		if (this.globalGivingEnabled && verifier == null) {
-			throw new IllegalStateException("GlobalGiving logins check an api_key: set kit.apiKeyVerifier(...) or define "
-					+ "an ApiKeyVerifier bean, or switch the dialect off with kit.globalGivingEnabled(false)");
-		}
-		return new AuthenticationManagerAuthenticator(manager, verifier, publisher);
+	/** The checks of secure requests; Spring Security's firewall rejects a bad header when it is read: a 400. */
+	private SecureRequestAuthenticator secureRequests(TokenService tokens, @Nullable ApiKeyVerifier verifier) {
+		return new SecureRequestAuthenticator(tokens, this.realm, verifier, RequestRejectedException.class::isInstance);
 	}
 
 	private void createEndpoints(TokenIssuer issuer) {
