@@ -4,13 +4,9 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.jspecify.annotations.Nullable;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
@@ -18,10 +14,7 @@ import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.JsonpCallback;
 import dev.tokenkit.servlet.format.ResponseFormat;
-import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
 import dev.tokenkit.servlet.http.QueryParameters;
 
 /**
@@ -37,7 +30,7 @@ import dev.tokenkit.servlet.http.QueryParameters;
  *
  * @since 0.1.0
  */
-public final class DsiEndpoint implements IssuingEndpoint {
+public final class DsiEndpoint extends AbstractIssuingEndpoint {
 
 	/** The DSI default: a token dies 30 minutes after its last use. */
 	public static final TokenPolicy DEFAULT_POLICY = TokenPolicy.ofIdle(Duration.ofMinutes(30));
@@ -47,12 +40,6 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	private static final Map<String, ResponseFormat> SUFFIX_FORMATS = Map.of(".json", ResponseFormat.JSON, ".xml",
 			ResponseFormat.XML, ".csv", ResponseFormat.CSV);
 
-	private static final Logger logger = LoggerFactory.getLogger(DsiEndpoint.class);
-
-	private final TokenIssuer issuer;
-
-	private final TokenResponseWriter writer = new TokenResponseWriter();
-
 	private final DsiCredentialsReader credentialsReader = new DsiCredentialsReader();
 
 	private String tokenPath = "/authentication_token";
@@ -61,17 +48,13 @@ public final class DsiEndpoint implements IssuingEndpoint {
 
 	private boolean jsonpEnabled = true;
 
-	private TokenPolicy policy = DEFAULT_POLICY;
-
-	private String realm = TokenErrors.DEFAULT_REALM;
-
 	/**
 	 * Creates the endpoint.
 	 *
 	 * @param issuer authenticates and issues
 	 */
 	public DsiEndpoint(TokenIssuer issuer) {
-		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
+		super(issuer, DEFAULT_POLICY, "DSI");
 	}
 
 	/**
@@ -113,30 +96,12 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	}
 
 	/**
-	 * Sets the policy of tokens for accounts that have none. Default: {@link #DEFAULT_POLICY}.
-	 *
-	 * @param policy the policy
-	 */
-	public void setPolicy(TokenPolicy policy) {
-		this.policy = Objects.requireNonNull(policy, "policy cannot be null");
-	}
-
-	/**
 	 * Sets the largest body read. Default: 16 KiB.
 	 *
 	 * @param maxBodyBytes the limit in bytes
 	 */
 	public void setMaxBodyBytes(int maxBodyBytes) {
 		this.credentialsReader.setMaxBodyBytes(maxBodyBytes);
-	}
-
-	/**
-	 * Sets the realm named in challenges. Default: {@code tokenkit}.
-	 *
-	 * @param realm the realm, letters, digits and {@code -._ } only
-	 */
-	public void setRealm(String realm) {
-		this.realm = EndpointSettings.requireRealm(realm);
 	}
 
 	@Override
@@ -146,37 +111,26 @@ public final class DsiEndpoint implements IssuingEndpoint {
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		ResponseFormat format = ResponseFormat.JSON;
-		String callback = null;
-		try {
-			TokenErrors.refusePathParameters(request.getRequestURI());
-			QueryParameters query = QueryParameters.parse(request.getQueryString());
-			ResponseFormat negotiated = negotiate(request, path, query);
-			format = (negotiated == ResponseFormat.JSONP) ? ResponseFormat.JSON : negotiated;
-			callback = (negotiated == ResponseFormat.JSONP) ? JsonpCallback.require(query.single("callback")) : null;
-			format = negotiated;
-			serve(request, response, path, query, format, callback);
-		}
-		catch (TokenKitHttpException ex) {
-			this.writer.writeError(response, format, callback, ex);
-		}
-		catch (RuntimeException ex) {
-			logger.error("Unexpected failure on a DSI request", RedactedFailure.of(ex));
-			this.writer.writeError(response, format, callback, TokenErrors.internalError());
-		}
+	ResponseFormat initialFormat(HttpServletRequest request) {
+		return ResponseFormat.JSON;
 	}
 
-	private void serve(HttpServletRequest request, HttpServletResponse response, String path, QueryParameters query,
-			ResponseFormat format, @Nullable String callback) throws IOException {
+	@Override
+	void serve(HttpServletRequest request, HttpServletResponse response, String path, Answer answer)
+			throws IOException {
+		QueryParameters query = QueryParameters.parse(request.getQueryString());
+		ResponseFormat negotiated = negotiate(request, path, query);
+		answer.format = (negotiated == ResponseFormat.JSONP) ? ResponseFormat.JSON : negotiated;
+		String callback = (negotiated == ResponseFormat.JSONP) ? JsonpCallback.require(query.single("callback")) : null;
+		answer.callback = callback;
+		answer.format = negotiated;
 		if (request.getMethod().equals("DELETE")) {
-			new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
+			logout(request, response);
 			return;
 		}
-		Credentials credentials = readCredentials(request, query, path, format == ResponseFormat.JSONP);
-		IssuedToken token = this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
-				"user realm=\"" + this.realm + "\"");
-		this.writer.writeDsiToken(response, format, callback, token.value());
+		Credentials credentials = readCredentials(request, query, path, negotiated == ResponseFormat.JSONP);
+		IssuedToken token = issue(request, credentials, "user");
+		writer().writeDsiToken(response, negotiated, callback, token.value());
 	}
 
 	private Credentials readCredentials(HttpServletRequest request, QueryParameters query, String path,
@@ -184,10 +138,10 @@ public final class DsiEndpoint implements IssuingEndpoint {
 		boolean tokenCall = path.startsWith(this.tokenPath) && SUFFIXES.contains(path.substring(this.tokenPath.length()));
 		String method = request.getMethod();
 		if (tokenCall && method.equals("GET")) {
-			return this.credentialsReader.fromGet(request, query, this.realm, jsonp);
+			return this.credentialsReader.fromGet(request, query, realm(), jsonp);
 		}
 		if (!tokenCall && method.equals("POST")) {
-			return this.credentialsReader.fromPost(request, query, this.realm, jsonp);
+			return this.credentialsReader.fromPost(request, query, realm(), jsonp);
 		}
 		throw TokenErrors.methodNotAllowed(tokenCall ? "GET, DELETE" : "POST, DELETE");
 	}

@@ -3,22 +3,16 @@ package dev.tokenkit.servlet;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.ResponseFormat;
-import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.servlet.http.ContentType;
-import dev.tokenkit.servlet.http.RedactedFailure;
 import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
  * The GlobalGiving dialect: {@code POST} (or {@code GET}) {@code /api/userservice/tokens} with an
@@ -31,24 +25,14 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
  *
  * @since 0.1.0
  */
-public final class GlobalGivingEndpoint implements IssuingEndpoint {
+public final class GlobalGivingEndpoint extends AbstractIssuingEndpoint {
 
 	/** The GlobalGiving default: a token dies 10 hours after its last use, unless the account has its own timeout. */
 	public static final TokenPolicy DEFAULT_POLICY = TokenPolicy.ofIdle(Duration.ofHours(10));
 
-	private static final Logger logger = LoggerFactory.getLogger(GlobalGivingEndpoint.class);
-
-	private final TokenIssuer issuer;
-
-	private final TokenResponseWriter writer = new TokenResponseWriter();
-
 	private final GlobalGivingCredentialsReader credentialsReader = new GlobalGivingCredentialsReader();
 
 	private String path = "/api/userservice/tokens";
-
-	private TokenPolicy policy = DEFAULT_POLICY;
-
-	private String realm = TokenErrors.DEFAULT_REALM;
 
 	/**
 	 * Creates the endpoint.
@@ -56,7 +40,7 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 	 * @param issuer authenticates and issues
 	 */
 	public GlobalGivingEndpoint(TokenIssuer issuer) {
-		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
+		super(issuer, DEFAULT_POLICY, "GlobalGiving");
 	}
 
 	/**
@@ -69,15 +53,6 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 	}
 
 	/**
-	 * Sets the policy of tokens for accounts that have none. Default: {@link #DEFAULT_POLICY}.
-	 *
-	 * @param policy the policy
-	 */
-	public void setPolicy(TokenPolicy policy) {
-		this.policy = Objects.requireNonNull(policy, "policy cannot be null");
-	}
-
-	/**
 	 * Sets the largest body read. Default: 16 KiB.
 	 *
 	 * @param maxBodyBytes the limit in bytes
@@ -86,53 +61,33 @@ public final class GlobalGivingEndpoint implements IssuingEndpoint {
 		this.credentialsReader.setMaxBodyBytes(maxBodyBytes);
 	}
 
-	/**
-	 * Sets the realm named in challenges. Default: {@code tokenkit}.
-	 *
-	 * @param realm the realm
-	 */
-	public void setRealm(String realm) {
-		this.realm = EndpointSettings.requireRealm(realm);
-	}
-
 	@Override
 	public List<String> paths() {
 		return List.of(this.path);
 	}
 
 	@Override
-	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		ContentType declared = GlobalGivingCredentialsReader.declaredFormat(request);
-		ResponseFormat format = (declared == ContentType.JSON) ? ResponseFormat.JSON : ResponseFormat.XML;
-		try {
-			TokenErrors.refusePathParameters(request.getRequestURI());
-			format = negotiate(request, declared);
-			String method = request.getMethod();
-			if (method.equals("DELETE")) {
-				new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
-				return;
-			}
-			if (!method.equals("POST") && !method.equals("GET")) {
-				throw TokenErrors.methodNotAllowed("GET, POST, DELETE");
-			}
-			GlobalGivingCredentialsReader.Read read = this.credentialsReader.read(request);
-			format = negotiate(request, read.bodyFormat());
-			issue(request, response, read, format);
-		}
-		catch (TokenKitHttpException ex) {
-			this.writer.writeError(response, format, null, ex);
-		}
-		catch (RuntimeException ex) {
-			logger.error("Unexpected failure on a GlobalGiving request", RedactedFailure.of(ex));
-			this.writer.writeError(response, format, null, TokenErrors.internalError());
-		}
+	ResponseFormat initialFormat(HttpServletRequest request) {
+		return (GlobalGivingCredentialsReader.declaredFormat(request) == ContentType.JSON) ? ResponseFormat.JSON
+				: ResponseFormat.XML;
 	}
 
-	private void issue(HttpServletRequest request, HttpServletResponse response, GlobalGivingCredentialsReader.Read read,
-			ResponseFormat format) throws IOException {
-		IssuedToken token = this.issuer.issue(read.credentials(), this.policy, request.getRemoteAddr(),
-				"auth_request realm=\"" + this.realm + "\"");
-		this.writer.writeGlobalGivingToken(response, format, token.value());
+	@Override
+	void serve(HttpServletRequest request, HttpServletResponse response, String path, Answer answer)
+			throws IOException {
+		answer.format = negotiate(request, GlobalGivingCredentialsReader.declaredFormat(request));
+		String method = request.getMethod();
+		if (method.equals("DELETE")) {
+			logout(request, response);
+			return;
+		}
+		if (!method.equals("POST") && !method.equals("GET")) {
+			throw TokenErrors.methodNotAllowed("GET, POST, DELETE");
+		}
+		GlobalGivingCredentialsReader.Read read = this.credentialsReader.read(request);
+		answer.format = negotiate(request, read.bodyFormat());
+		IssuedToken token = issue(request, read.credentials(), "auth_request");
+		writer().writeGlobalGivingToken(response, answer.format, token.value());
 	}
 
 	private static ResponseFormat negotiate(HttpServletRequest request, ContentType bodyFormat) {

@@ -1,0 +1,122 @@
+package dev.tokenkit.servlet;
+
+import java.io.IOException;
+import java.util.Objects;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.servlet.format.ResponseFormat;
+import dev.tokenkit.servlet.format.TokenResponseWriter;
+import dev.tokenkit.servlet.http.RedactedFailure;
+import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.http.TokenKitHttpException;
+
+/**
+ * What both issuing dialects share: the issuer and the writer, the default token policy and the realm with their
+ * setters, issuing and logout, and the one place where a failure is answered, in the format negotiated so far. A
+ * dialect reads its requests and negotiates its formats in {@link #serve}.
+ */
+abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits DsiEndpoint, GlobalGivingEndpoint {
+
+	private final Logger logger = LoggerFactory.getLogger(getClass());
+
+	private final TokenIssuer issuer;
+
+	private final TokenResponseWriter writer = new TokenResponseWriter();
+
+	private final String dialect;
+
+	private TokenPolicy policy;
+
+	private String realm = TokenErrors.DEFAULT_REALM;
+
+	AbstractIssuingEndpoint(TokenIssuer issuer, TokenPolicy defaultPolicy, String dialect) {
+		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
+		this.policy = defaultPolicy;
+		this.dialect = dialect;
+	}
+
+	/**
+	 * Sets the policy of tokens for accounts that have none. Default: the dialect's {@code DEFAULT_POLICY}.
+	 *
+	 * @param policy the policy
+	 */
+	public void setPolicy(TokenPolicy policy) {
+		this.policy = Objects.requireNonNull(policy, "policy cannot be null");
+	}
+
+	/**
+	 * Sets the realm named in challenges. Default: {@code tokenkit}.
+	 *
+	 * @param realm the realm, letters, digits and {@code -._ } only
+	 */
+	public void setRealm(String realm) {
+		this.realm = EndpointSettings.requireRealm(realm);
+	}
+
+	@Override
+	public final void handle(HttpServletRequest request, HttpServletResponse response, String path)
+			throws IOException {
+		Answer answer = new Answer(initialFormat(request));
+		try {
+			TokenErrors.refusePathParameters(request.getRequestURI());
+			serve(request, response, path, answer);
+		}
+		catch (TokenKitHttpException ex) {
+			this.writer.writeError(response, answer.format, answer.callback, ex);
+		}
+		catch (RuntimeException ex) {
+			this.logger.error("Unexpected failure on a {} request", this.dialect, RedactedFailure.of(ex));
+			this.writer.writeError(response, answer.format, answer.callback, TokenErrors.internalError());
+		}
+	}
+
+	/** The format errors are answered in before anything is negotiated. */
+	abstract ResponseFormat initialFormat(HttpServletRequest request);
+
+	/**
+	 * Answers a request; throws a {@link TokenKitHttpException} for a failure, answered in the format the
+	 * {@link Answer} holds by then.
+	 */
+	abstract void serve(HttpServletRequest request, HttpServletResponse response, String path, Answer answer)
+			throws IOException;
+
+	String realm() {
+		return this.realm;
+	}
+
+	TokenResponseWriter writer() {
+		return this.writer;
+	}
+
+	/** Issues a token for credentials the dialect read; {@code scheme} names its credentials in the challenge. */
+	IssuedToken issue(HttpServletRequest request, Credentials credentials, String scheme) {
+		return this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
+				scheme + " realm=\"" + this.realm + "\"");
+	}
+
+	void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
+		new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
+	}
+
+	/** The format, and for JSONP the callback, that a failure is answered in; set as the request is read. */
+	static final class Answer {
+
+		ResponseFormat format;
+
+		@Nullable String callback;
+
+		Answer(ResponseFormat format) {
+			this.format = format;
+		}
+
+	}
+
+}
