@@ -133,12 +133,7 @@ public final class JwtTokenService implements TokenService {
 	@Override
 	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
 	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
-		Objects.requireNonNull(account, "account cannot be null");
-		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
-		if (!account.enabled()) {
-			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
-		}
-		TokenPolicy policy = (account.policy() != null) ? account.policy() : defaultPolicy;
+		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
 		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
 		Instant expiresAt = issuedAt.plus(lifetime);

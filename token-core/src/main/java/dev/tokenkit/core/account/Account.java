@@ -51,6 +51,22 @@ public record Account(String id, String username, @Nullable String email, Set<St
 		return this.username.equals(login) || (this.email != null && this.email.equalsIgnoreCase(login));
 	}
 
+	/**
+	 * The policy of a token issued to this account now: its own, else the endpoint's default. Token services call it
+	 * before issuing.
+	 *
+	 * @param defaultPolicy the issuing endpoint's default
+	 * @return the policy
+	 * @throws IllegalArgumentException if the account is disabled: it gets no token
+	 */
+	public TokenPolicy tokenPolicy(TokenPolicy defaultPolicy) {
+		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
+		if (!this.enabled) {
+			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
+		}
+		return (this.policy != null) ? this.policy : defaultPolicy;
+	}
+
 	private static void requireText(String value, String name) {
 		Objects.requireNonNull(value, name + " cannot be null");
 		if (value.isBlank()) {

@@ -83,12 +83,7 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
-		Objects.requireNonNull(account, "account cannot be null");
-		Objects.requireNonNull(defaultPolicy, "defaultPolicy cannot be null");
-		if (!account.enabled()) {
-			throw new IllegalArgumentException("Cannot issue a token for a disabled account");
-		}
-		TokenPolicy policy = (account.policy() != null) ? account.policy() : defaultPolicy;
+		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
 		Instant now = this.clock.instant();
 		String token = this.codec.generate();
 		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());

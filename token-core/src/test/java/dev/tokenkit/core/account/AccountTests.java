@@ -1,8 +1,10 @@
 package dev.tokenkit.core.account;
 
+import java.time.Duration;
 import java.util.HashSet;
 import java.util.Set;
 
+import dev.tokenkit.core.TokenPolicy;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,6 +37,21 @@ class AccountTests {
 			.isThrownBy(() -> new Account("1", "me", null, Set.of("ROLE_A,ROLE_B"), true, null))
 			.withMessageContaining("authorities");
 		assertThatIllegalArgumentException().isThrownBy(() -> new Account("1", "me", null, Set.of("ROLE A"), true, null));
+	}
+
+	@Test
+	void tokenPolicyWhenAccountHasItsOwnThenItsOwnElseTheDefault() {
+		TokenPolicy own = TokenPolicy.ofIdle(Duration.ofMinutes(1));
+		TokenPolicy fallback = TokenPolicy.ofIdle(Duration.ofHours(10));
+		assertThat(new Account("1", "me", null, Set.of(), true, own).tokenPolicy(fallback)).isEqualTo(own);
+		assertThat(new Account("1", "me", null, Set.of(), true, null).tokenPolicy(fallback)).isEqualTo(fallback);
+	}
+
+	@Test
+	void tokenPolicyWhenDisabledThenRefused() {
+		Account disabled = new Account("1", "me", null, Set.of(), false, null);
+		assertThatIllegalArgumentException().isThrownBy(() -> disabled.tokenPolicy(TokenPolicy.ofIdle(Duration.ofHours(1))))
+			.withMessage("Cannot issue a token for a disabled account");
 	}
 
 }
