@@ -5,28 +5,38 @@ import java.time.Instant;
 import java.util.Objects;
 
 import dev.tokenkit.core.TokenPrincipal;
-import org.jspecify.annotations.Nullable;
 
 /**
  * What a store keeps for one live token: an immutable value. All instants are kept to the millisecond, the precision
  * every store has, as epoch milliseconds, so that a check reads plain numbers and a million records stay small; the
  * {@link Instant} and {@link Duration} accessors are for everything else.
  *
+ * @param hash the token's hash, the store's key
+ * @param principal the account the token stands for, as it was at issuance
+ * @param issuedAtMillis when the token was issued, in epoch milliseconds
+ * @param lastUsedAtMillis the last use the store knows of, in epoch milliseconds (it may lag the real last use by up
+ *     to the touch interval)
+ * @param idleTimeoutMillis how long the token may stay unused, in milliseconds
+ * @param expiresAtMillis the absolute end of the token's life, in epoch milliseconds
  * @since 0.1.0
  */
-public final class TokenRecord {
+public record TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedAtMillis, long lastUsedAtMillis,
+		long idleTimeoutMillis, long expiresAtMillis) {
 
-	private final TokenHash hash;
-
-	private final TokenPrincipal principal;
-
-	private final long issuedAtMillis;
-
-	private final long lastUsedAtMillis;
-
-	private final long idleTimeoutMillis;
-
-	private final long expiresAtMillis;
+	/**
+	 * Checks the values.
+	 *
+	 * @param hash the token's hash
+	 * @param principal the account the token stands for
+	 * @param issuedAtMillis when the token was issued
+	 * @param lastUsedAtMillis the last use the store knows of
+	 * @param idleTimeoutMillis how long the token may stay unused
+	 * @param expiresAtMillis the absolute end of the token's life
+	 */
+	public TokenRecord {
+		Objects.requireNonNull(hash, "hash cannot be null");
+		Objects.requireNonNull(principal, "principal cannot be null");
+	}
 
 	/**
 	 * Checks the values and truncates the instants to milliseconds.
@@ -44,34 +54,6 @@ public final class TokenRecord {
 				Objects.requireNonNull(lastUsedAt, "lastUsedAt cannot be null").toEpochMilli(),
 				Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null").toMillis(),
 				Objects.requireNonNull(expiresAt, "expiresAt cannot be null").toEpochMilli());
-	}
-
-	private TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedAtMillis, long lastUsedAtMillis,
-			long idleTimeoutMillis, long expiresAtMillis) {
-		this.hash = Objects.requireNonNull(hash, "hash cannot be null");
-		this.principal = Objects.requireNonNull(principal, "principal cannot be null");
-		this.issuedAtMillis = issuedAtMillis;
-		this.lastUsedAtMillis = lastUsedAtMillis;
-		this.idleTimeoutMillis = idleTimeoutMillis;
-		this.expiresAtMillis = expiresAtMillis;
-	}
-
-	/**
-	 * The token's hash, the store's key.
-	 *
-	 * @return the hash
-	 */
-	public TokenHash hash() {
-		return this.hash;
-	}
-
-	/**
-	 * The account the token stands for, as it was at issuance.
-	 *
-	 * @return the principal
-	 */
-	public TokenPrincipal principal() {
-		return this.principal;
 	}
 
 	/**
@@ -108,24 +90,6 @@ public final class TokenRecord {
 	 */
 	public Instant expiresAt() {
 		return Instant.ofEpochMilli(this.expiresAtMillis);
-	}
-
-	/**
-	 * {@link #lastUsedAt()} in epoch milliseconds.
-	 *
-	 * @return the last use
-	 */
-	public long lastUsedAtMillis() {
-		return this.lastUsedAtMillis;
-	}
-
-	/**
-	 * {@link #idleTimeout()} in milliseconds.
-	 *
-	 * @return the idle timeout
-	 */
-	public long idleTimeoutMillis() {
-		return this.idleTimeoutMillis;
 	}
 
 	/**
@@ -182,19 +146,6 @@ public final class TokenRecord {
 	/** This record with an equal principal: a store's shared copy. */
 	TokenRecord withPrincipal(TokenPrincipal equalPrincipal) {
 		return new TokenRecord(this.hash, equalPrincipal, this.issuedAtMillis, this.lastUsedAtMillis,
-				this.idleTimeoutMillis, this.expiresAtMillis);
-	}
-
-	@Override
-	public boolean equals(@Nullable Object other) {
-		return (other instanceof TokenRecord that) && this.hash.equals(that.hash) && this.principal.equals(that.principal)
-				&& this.issuedAtMillis == that.issuedAtMillis && this.lastUsedAtMillis == that.lastUsedAtMillis
-				&& this.idleTimeoutMillis == that.idleTimeoutMillis && this.expiresAtMillis == that.expiresAtMillis;
-	}
-
-	@Override
-	public int hashCode() {
-		return Objects.hash(this.hash, this.principal, this.issuedAtMillis, this.lastUsedAtMillis,
 				this.idleTimeoutMillis, this.expiresAtMillis);
 	}
 
