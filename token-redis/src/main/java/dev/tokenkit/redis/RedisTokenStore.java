@@ -100,13 +100,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	}
 
 	@Override
-	public void save(TokenRecord record) {
-		if (!saveIfAbsent(record)) {
-			throw new IllegalStateException("A token with this hash is already stored");
-		}
-	}
-
-	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
 		TokenPrincipal principal = record.principal();
 		Long saved = run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,

@@ -91,7 +91,6 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 
 	private String realm = TokenErrors.DEFAULT_REALM;
 
-
 	/**
 	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
 	 *
@@ -299,8 +298,9 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(secureRequests(tokens, null),
 				new TokenKitAuthenticationEntryPoint(this.realm), publisher, getSecurityContextHolderStrategy());
 		if (this.requireApiKey != null) {
-			authentication.setApiKeyRules(this.requireApiKey, secureRequests(tokens, Objects.requireNonNull(verifier,
-					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean")));
+			ApiKeyVerifier required = Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
+					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean");
+			authentication.setApiKeyRules(this.requireApiKey, secureRequests(tokens, required));
 		}
 		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.

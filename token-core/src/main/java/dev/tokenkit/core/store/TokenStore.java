@@ -18,11 +18,17 @@ public interface TokenStore {
 
 	/**
 	 * Keeps a new token. Its hash is new: a token's 256 random bits make a clash unheard of, so a store need not check,
-	 * and may refuse a hash it already has with an {@link IllegalStateException}.
+	 * and may refuse a hash it already has with an {@link IllegalStateException}. By default it is
+	 * {@link #saveIfAbsent(TokenRecord)}, refusing a hash the store has.
 	 *
 	 * @param record the token's record
+	 * @throws IllegalStateException if the store refuses a hash it has
 	 */
-	void save(TokenRecord record);
+	default void save(TokenRecord record) {
+		if (!saveIfAbsent(record)) {
+			throw new IllegalStateException("A token with this hash is already stored");
+		}
+	}
 
 	/**
 	 * Keeps a record only if the store has none under its hash (one that {@link #find(TokenHash)} would return), as one

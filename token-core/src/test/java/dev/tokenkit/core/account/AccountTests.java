@@ -50,7 +50,8 @@ class AccountTests {
 	@Test
 	void tokenPolicyWhenDisabledThenRefused() {
 		Account disabled = new Account("1", "me", null, Set.of(), false, null);
-		assertThatIllegalArgumentException().isThrownBy(() -> disabled.tokenPolicy(TokenPolicy.ofIdle(Duration.ofHours(1))))
+		TokenPolicy fallback = TokenPolicy.ofIdle(Duration.ofHours(1));
+		assertThatIllegalArgumentException().isThrownBy(() -> disabled.tokenPolicy(fallback))
 			.withMessage("Cannot issue a token for a disabled account");
 	}
 
