@@ -49,12 +49,12 @@ final class JwtRevocations {
 		this.store.touch(key, now);
 	}
 
-	/** Whether the token, of this account and issued at this moment, is revoked: two store reads. */
-	boolean isRevoked(String jti, String accountId, long issuedAtMillis) {
-		if (this.store.find(jtiKey(jti)) != null) {
+	/** Whether the token whose revocation records have these keys, issued at this moment, is revoked: two reads. */
+	boolean isRevoked(Keys keys, long issuedAtMillis) {
+		if (this.store.find(keys.jti()) != null) {
 			return true;
 		}
-		TokenRecord accountRevocation = this.store.find(accountKey(accountId));
+		TokenRecord accountRevocation = this.store.find(keys.account());
 		return accountRevocation != null && issuedAtMillis <= accountRevocation.lastUsedAtMillis();
 	}
 
@@ -69,6 +69,18 @@ final class JwtRevocations {
 
 	private static TokenHash accountKey(String accountId) {
 		return TokenHash.of("jwt-revoked-account:" + accountId);
+	}
+
+	/**
+	 * The store keys of a token's two revocation records, its {@code jti}'s and its account's: two SHA-256s, computed
+	 * once when the token is verified and kept with it, not on every check.
+	 */
+	record Keys(TokenHash jti, TokenHash account) {
+
+		static Keys of(String jti, String accountId) {
+			return new Keys(jtiKey(jti), accountKey(accountId));
+		}
+
 	}
 
 }

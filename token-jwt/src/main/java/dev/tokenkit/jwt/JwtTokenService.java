@@ -171,10 +171,9 @@ public final class JwtTokenService implements TokenService {
 		TokenHash hash = TokenHash.of(token);
 		Verified cached = this.verified.find(hash);
 		Verified entry = (cached != null) ? cached : Verified.of(verify(token), this.clockSkew);
-		String accountId = entry.principal().accountId();
-		if (this.revocations.isRevoked(entry.jti(), accountId, entry.issuedAtMillis())) {
+		if (this.revocations.isRevoked(entry.revocationKeys(), entry.issuedAtMillis())) {
 			this.verified.forget(hash);
-			throw reject(Reason.REVOKED, accountId);
+			throw reject(Reason.REVOKED, entry.principal().accountId());
 		}
 		if (cached == null) {
 			this.verified.put(hash, entry);

@@ -50,14 +50,15 @@ final class VerifiedTokens {
 
 	/**
 	 * What a full verification of a token proved: its principal, the moment from which it must be verified again
-	 * ({@code exp} plus the clock skew), its {@code iat} and its {@code jti}.
+	 * ({@code exp} plus the clock skew), its {@code iat} and the keys of its revocation records.
 	 */
-	record Verified(TokenPrincipal principal, long notAfterMillis, long issuedAtMillis, String jti) {
+	record Verified(TokenPrincipal principal, long notAfterMillis, long issuedAtMillis,
+			JwtRevocations.Keys revocationKeys) {
 
 		static Verified of(Claims claims, Duration clockSkew) {
 			return new Verified(JwtClaimsCheck.principal(claims),
 					claims.getExpiration().getTime() + clockSkew.toMillis(), claims.getIssuedAt().getTime(),
-					claims.getId());
+					JwtRevocations.Keys.of(claims.getId(), claims.getSubject()));
 		}
 
 	}

@@ -67,6 +67,9 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	/** The issuing endpoints, built in {@code configure()}. */
 	private final List<IssuingEndpoint> endpoints = new ArrayList<>();
 
+	/** Their paths, read by the token-route matchers on every request: computed once, when they are built. */
+	private volatile List<String> endpointPaths = List.of();
+
 	private @Nullable TokenService tokenService;
 
 	private @Nullable Authenticator authenticator;
@@ -258,7 +261,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	@Override
 	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
 	public void init(HttpSecurity http) {
-		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(this::paths),
+		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(() -> this.endpointPaths),
 				new SecurePathRequestMatcher());
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
 		if (csrf != null) {
@@ -325,10 +328,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 			this.globalGiving.customize(endpoint);
 			this.endpoints.add(endpoint);
 		}
-	}
-
-	private List<String> paths() {
-		return this.endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList();
+		this.endpointPaths = this.endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList();
 	}
 
 }
