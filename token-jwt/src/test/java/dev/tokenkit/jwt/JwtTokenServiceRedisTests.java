@@ -2,30 +2,24 @@ package dev.tokenkit.jwt;
 
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.MutableClock;
-import dev.tokenkit.redis.RedisTokenStore;
-import dev.tokenkit.redis.testing.TestRedis;
+import dev.tokenkit.redis.testing.TestRedisStore;
 import org.junit.jupiter.api.AfterEach;
 
 /** The JWT service's tests with its revocations in Redis. */
 class JwtTokenServiceRedisTests extends JwtTokenServiceTests {
 
-	private String prefix;
-
-	private RedisTokenStore redis;
+	private TestRedisStore redis;
 
 	@Override
 	protected TokenStore createStore(MutableClock clock) {
-		TestRedis.requireServer();
-		this.prefix = TestRedis.prefix();
-		this.redis = RedisTokenStore.builder(TestRedis.URL).clock(clock).keyPrefix(this.prefix).build();
-		return this.redis;
+		this.redis = TestRedisStore.start(clock);
+		return this.redis.store();
 	}
 
 	@AfterEach
 	void closeStore() {
 		if (this.redis != null) {
 			this.redis.close();
-			TestRedis.clean(this.prefix);
 		}
 	}
 

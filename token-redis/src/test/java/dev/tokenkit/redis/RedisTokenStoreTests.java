@@ -12,6 +12,7 @@ import dev.tokenkit.core.testing.CountingTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.redis.testing.TestRedis;
+import dev.tokenkit.redis.testing.TestRedisStore;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.junit.jupiter.api.AfterEach;
@@ -24,22 +25,18 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** The store contract on a real Redis, plus what only the Redis store does. */
 class RedisTokenStoreTests extends TokenStoreContractTests {
 
-	private String prefix;
-
-	private RedisTokenStore redis;
+	private TestRedisStore redis;
 
 	@Override
 	protected TokenStore createStore(MutableClock clock) {
-		this.prefix = TestRedis.prefix();
-		this.redis = RedisTokenStore.builder(TestRedis.URL).clock(clock).keyPrefix(this.prefix).build();
-		return this.redis;
+		this.redis = TestRedisStore.start(clock);
+		return this.redis.store();
 	}
 
 	@AfterEach
 	void closeStore() {
 		if (this.redis != null) {
 			this.redis.close();
-			TestRedis.clean(this.prefix);
 		}
 	}
 
@@ -80,7 +77,7 @@ class RedisTokenStoreTests extends TokenStoreContractTests {
 	void touchWhenTokenUsedThenTtlFollowsTheNewDeadline() {
 		IssuedToken token = OpaqueTokenService.builder(this.store).clock(this.clock).touchInterval(Duration.ZERO).build()
 			.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30)));
-		String key = this.prefix + "token:" + TokenHash.of(token.value()).toHex();
+		String key = this.redis.prefix() + "token:" + TokenHash.of(token.value()).toHex();
 		assertThat(pttl(key)).isBetween(Duration.ofMinutes(31).minusSeconds(5).toMillis(), Duration.ofMinutes(31).toMillis());
 
 		this.clock.advance(Duration.ofMinutes(10));

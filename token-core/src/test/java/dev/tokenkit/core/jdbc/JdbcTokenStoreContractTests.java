@@ -18,6 +18,7 @@ import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.store.TokenStoreContractTests;
 import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.testing.TestJdbcStore;
 import dev.tokenkit.core.testing.TestAccounts;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -29,6 +30,8 @@ import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
 /** The store contract plus what only the JDBC store does, run on each database by a subclass. */
 abstract class JdbcTokenStoreContractTests extends TokenStoreContractTests {
 
+	private TestJdbcStore jdbc;
+
 	private HikariDataSource dataSource;
 
 	/** A pooled data source on an empty database. */
@@ -36,15 +39,15 @@ abstract class JdbcTokenStoreContractTests extends TokenStoreContractTests {
 
 	@Override
 	protected TokenStore createStore(MutableClock clock) {
-		this.dataSource = createDataSource();
-		JdbcSchema.createIfMissing(this.dataSource);
-		return JdbcTokenStore.builder(this.dataSource).clock(clock).build();
+		this.jdbc = TestJdbcStore.on(createDataSource(), clock);
+		this.dataSource = this.jdbc.dataSource();
+		return this.jdbc.store();
 	}
 
 	@AfterEach
 	void closeDataSource() {
-		if (this.dataSource != null) {
-			this.dataSource.close();
+		if (this.jdbc != null) {
+			this.jdbc.close();
 		}
 	}
 
