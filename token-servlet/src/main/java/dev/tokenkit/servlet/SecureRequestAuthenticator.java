@@ -48,16 +48,6 @@ public final class SecureRequestAuthenticator {
 	private final Predicate<RuntimeException> requestRejections;
 
 	/**
-	 * Creates an authenticator that checks no api key.
-	 *
-	 * @param tokenService validates tokens
-	 * @param realm the realm named in challenges
-	 */
-	public SecureRequestAuthenticator(TokenService tokenService, String realm) {
-		this(tokenService, realm, null, (ex) -> false);
-	}
-
-	/**
 	 * Creates an authenticator.
 	 *
 	 * @param tokenService validates tokens
@@ -74,15 +64,6 @@ public final class SecureRequestAuthenticator {
 		this.tokenResolver = new TokenResolver(this.realm);
 		this.apiKeyVerifier = apiKeyVerifier;
 		this.requestRejections = Objects.requireNonNull(requestRejections, "requestRejections cannot be null");
-	}
-
-	/**
-	 * The realm named in challenges.
-	 *
-	 * @return the realm
-	 */
-	public String realm() {
-		return this.realm;
 	}
 
 	/**
