@@ -29,13 +29,11 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 
 	private final TokenIssuer issuer;
 
-	private final TokenResponseWriter writer = new TokenResponseWriter();
+	private TokenResponseWriter writer = new TokenResponseWriter(TokenErrors.DEFAULT_REALM);
 
 	private final String dialect;
 
 	private TokenPolicy policy;
-
-	private String realm = TokenErrors.DEFAULT_REALM;
 
 	AbstractIssuingEndpoint(TokenIssuer issuer, TokenPolicy defaultPolicy, String dialect) {
 		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
@@ -58,7 +56,7 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	 * @param realm the realm, letters, digits and {@code -._ } only
 	 */
 	public void setRealm(String realm) {
-		this.realm = EndpointSettings.requireRealm(realm);
+		this.writer = new TokenResponseWriter(realm);
 	}
 
 	@Override
@@ -88,22 +86,17 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	abstract void serve(HttpServletRequest request, HttpServletResponse response, String path, Answer answer)
 			throws IOException;
 
-	String realm() {
-		return this.realm;
-	}
-
 	TokenResponseWriter writer() {
 		return this.writer;
 	}
 
 	/** Issues a token for credentials the dialect read; {@code scheme} names its credentials in the challenge. */
 	IssuedToken issue(HttpServletRequest request, Credentials credentials, String scheme) {
-		return this.issuer.issue(credentials, this.policy, request.getRemoteAddr(),
-				scheme + " realm=\"" + this.realm + "\"");
+		return this.issuer.issue(credentials, this.policy, request.getRemoteAddr(), scheme);
 	}
 
 	void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {
-		new Logout(this.issuer.tokenService(), this.realm, this.writer).handle(request, response);
+		new Logout(this.issuer.tokenService(), this.writer).handle(request, response);
 	}
 
 	/** The format, and for JSONP the callback, that a failure is answered in; set as the request is read. */

@@ -42,8 +42,8 @@ final class DsiCredentialsReader {
 		this.maxBodyBytes = EndpointSettings.requireBodyLimit(maxBodyBytes);
 	}
 
-	Credentials fromGet(HttpServletRequest request, QueryParameters query, String realm, boolean jsonp) {
-		Credentials fromHeader = fromHeader(request, realm, jsonp);
+	Credentials fromGet(HttpServletRequest request, QueryParameters query, boolean jsonp) {
+		Credentials fromHeader = fromHeader(request, jsonp);
 		boolean inQuery = query.has("username") || query.has("password");
 		if (fromHeader != null && inQuery) {
 			throw TokenErrors.badRequest("Send credentials either in the Authorization header or in the query, not both");
@@ -52,7 +52,7 @@ final class DsiCredentialsReader {
 			return fromHeader;
 		}
 		if (!inQuery) {
-			throw TokenErrors.invalidCredentials("user realm=\"" + realm + "\"");
+			throw TokenErrors.invalidCredentials("user");
 		}
 		if (!this.queryCredentialsEnabled) {
 			throw TokenErrors.badRequest("Query-string credentials are switched off: send them in the Authorization "
@@ -61,11 +61,11 @@ final class DsiCredentialsReader {
 		return CredentialFields.check(query.single("username"), query.single("password"), null);
 	}
 
-	Credentials fromPost(HttpServletRequest request, QueryParameters query, String realm, boolean jsonp) {
+	Credentials fromPost(HttpServletRequest request, QueryParameters query, boolean jsonp) {
 		if (query.has("username") || query.has("password")) {
 			throw TokenErrors.badRequest("Send credentials in the Authorization header or in the body, not the query");
 		}
-		Credentials fromHeader = fromHeader(request, realm, jsonp);
+		Credentials fromHeader = fromHeader(request, jsonp);
 		String body = RequestBody.read(request, this.maxBodyBytes);
 		if (fromHeader != null) {
 			if (!body.isBlank()) {
@@ -74,7 +74,7 @@ final class DsiCredentialsReader {
 			return fromHeader;
 		}
 		if (body.isBlank()) {
-			throw TokenErrors.invalidCredentials("user realm=\"" + realm + "\"");
+			throw TokenErrors.invalidCredentials("user");
 		}
 		return fromBody(RequestBody.format(request, body, false), body);
 	}
@@ -93,7 +93,7 @@ final class DsiCredentialsReader {
 				CredentialFields.text(document.content(), "Password"), null);
 	}
 
-	private static @Nullable Credentials fromHeader(HttpServletRequest request, String realm, boolean jsonp) {
+	private static @Nullable Credentials fromHeader(HttpServletRequest request, boolean jsonp) {
 		AuthorizationHeader header = AuthorizationHeader.of(request);
 		if (header == null) {
 			return null;
@@ -104,7 +104,7 @@ final class DsiCredentialsReader {
 		String pair = switch (header.scheme()) {
 			case "user" -> header.credentials();
 			case "basic" -> decodeBasic(header.credentials());
-			default -> throw TokenErrors.invalidCredentials("user realm=\"" + realm + "\"");
+			default -> throw TokenErrors.invalidCredentials("user");
 		};
 		int colon = pair.indexOf(':');
 		if (colon < 0) {

@@ -138,10 +138,10 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 		boolean tokenCall = path.startsWith(this.tokenPath) && SUFFIXES.contains(path.substring(this.tokenPath.length()));
 		String method = request.getMethod();
 		if (tokenCall && method.equals("GET")) {
-			return this.credentialsReader.fromGet(request, query, realm(), jsonp);
+			return this.credentialsReader.fromGet(request, query, jsonp);
 		}
 		if (!tokenCall && method.equals("POST")) {
-			return this.credentialsReader.fromPost(request, query, realm(), jsonp);
+			return this.credentialsReader.fromPost(request, query, jsonp);
 		}
 		throw TokenErrors.methodNotAllowed(tokenCall ? "GET, DELETE" : "POST, DELETE");
 	}

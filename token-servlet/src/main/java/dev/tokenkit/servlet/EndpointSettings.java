@@ -11,15 +11,6 @@ final class EndpointSettings {
 	private EndpointSettings() {
 	}
 
-	/** A realm is written into {@code WWW-Authenticate} quoted strings, so it is kept to harmless characters. */
-	static String requireRealm(String realm) {
-		Objects.requireNonNull(realm, "realm cannot be null");
-		if (!realm.matches("[A-Za-z0-9 ._-]{1,64}")) {
-			throw new IllegalArgumentException("realm must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
-		}
-		return realm;
-	}
-
 	static String requirePath(String path, String name) {
 		Objects.requireNonNull(path, name + " cannot be null");
 		if (!path.startsWith("/") || path.length() < 2 || path.contains(";")) {

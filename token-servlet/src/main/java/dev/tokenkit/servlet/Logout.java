@@ -19,23 +19,19 @@ final class Logout {
 
 	private final TokenService tokenService;
 
-	private final TokenResolver tokenResolver;
+	private final TokenResolver tokenResolver = new TokenResolver();
 
 	private final TokenResponseWriter writer;
 
-	private final String realm;
-
-	Logout(TokenService tokenService, String realm, TokenResponseWriter writer) {
+	Logout(TokenService tokenService, TokenResponseWriter writer) {
 		this.tokenService = tokenService;
-		this.tokenResolver = new TokenResolver(realm);
 		this.writer = writer;
-		this.realm = realm;
 	}
 
 	void handle(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String token = this.tokenResolver.resolve(request);
 		if (token == null) {
-			throw TokenErrors.missingToken(this.realm);
+			throw TokenErrors.missingToken();
 		}
 		try {
 			this.tokenService.revoke(token);

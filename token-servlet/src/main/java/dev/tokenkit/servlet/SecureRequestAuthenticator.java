@@ -39,9 +39,7 @@ public final class SecureRequestAuthenticator {
 
 	private final TokenService tokenService;
 
-	private final String realm;
-
-	private final TokenResolver tokenResolver;
+	private final TokenResolver tokenResolver = new TokenResolver();
 
 	private final @Nullable ApiKeyVerifier apiKeyVerifier;
 
@@ -51,17 +49,14 @@ public final class SecureRequestAuthenticator {
 	 * Creates an authenticator.
 	 *
 	 * @param tokenService validates tokens
-	 * @param realm the realm named in challenges
 	 * @param apiKeyVerifier checks the request's {@code api_key}, or {@code null} to check none
 	 * @param requestRejections which failures mean that the container refused a part of the request as the client's
 	 *     fault, answered {@code 400 invalid_request} rather than {@code 500} (Spring Security's firewall throws its
 	 *     {@code RequestRejectedException} when a header is read)
 	 */
-	public SecureRequestAuthenticator(TokenService tokenService, String realm, @Nullable ApiKeyVerifier apiKeyVerifier,
+	public SecureRequestAuthenticator(TokenService tokenService, @Nullable ApiKeyVerifier apiKeyVerifier,
 			Predicate<RuntimeException> requestRejections) {
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
-		this.realm = EndpointSettings.requireRealm(realm);
-		this.tokenResolver = new TokenResolver(this.realm);
 		this.apiKeyVerifier = apiKeyVerifier;
 		this.requestRejections = Objects.requireNonNull(requestRejections, "requestRejections cannot be null");
 	}
@@ -82,8 +77,7 @@ public final class SecureRequestAuthenticator {
 		catch (RuntimeException ex) {
 			if (this.requestRejections.test(ex)) {
 				// a client error, whose value is neither answered nor logged
-				return SecureRequestResult.refused(TokenErrors.invalidTokenRequest(this.realm,
-						"A header holds characters that are not allowed"));
+				return SecureRequestResult.refused(TokenErrors.invalidTokenRequest("A header holds characters that are not allowed"));
 			}
 			logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
 			return SecureRequestResult.refused(TokenErrors.internalError());
@@ -94,7 +88,7 @@ public final class SecureRequestAuthenticator {
 		QueryParameters query = QueryParameters.parse(request.getQueryString());
 		String token = this.tokenResolver.resolve(request, query);
 		if (token == null) {
-			throw TokenErrors.missingToken(this.realm);
+			throw TokenErrors.missingToken();
 		}
 		try {
 			TokenPrincipal principal = this.tokenService.authenticate(token);
@@ -102,7 +96,7 @@ public final class SecureRequestAuthenticator {
 			return principal;
 		}
 		catch (InvalidTokenException ex) {
-			throw TokenErrors.invalidToken(this.realm);
+			throw TokenErrors.invalidToken();
 		}
 		catch (StoreUnavailableException ex) {
 			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.types(ex));
@@ -120,7 +114,7 @@ public final class SecureRequestAuthenticator {
 			throw TokenErrors.badRequest("An api_key parameter is required");
 		}
 		if (!this.apiKeyVerifier.belongsTo(apiKey, principal)) {
-			throw TokenErrors.invalidToken(this.realm);
+			throw TokenErrors.invalidToken();
 		}
 	}
 

@@ -52,9 +52,7 @@ public final class TokenAuthenticationFilter implements Filter {
 
 	private final SecurePathMatcher securePaths = new SecurePathMatcher();
 
-	private final TokenResponseWriter writer = new TokenResponseWriter();
-
-	private String realm = TokenErrors.DEFAULT_REALM;
+	private TokenResponseWriter writer = new TokenResponseWriter(TokenErrors.DEFAULT_REALM);
 
 	private @Nullable ApiKeyVerifier apiKeyVerifier;
 
@@ -108,20 +106,10 @@ public final class TokenAuthenticationFilter implements Filter {
 	/**
 	 * Sets the realm named in challenges. Default: {@code tokenkit}.
 	 *
-	 * @param realm the realm
+	 * @param realm the realm, letters, digits and {@code -._ } only
 	 */
 	public void setRealm(String realm) {
-		this.realm = EndpointSettings.requireRealm(realm);
-		rebuild();
-	}
-
-	/**
-	 * The realm named in challenges.
-	 *
-	 * @return the realm
-	 */
-	public String realm() {
-		return this.realm;
+		this.writer = new TokenResponseWriter(realm);
 	}
 
 	/**
@@ -137,8 +125,7 @@ public final class TokenAuthenticationFilter implements Filter {
 
 	private void rebuild() {
 		if (this.tokenService != null) {
-			this.authenticator = new SecureRequestAuthenticator(this.tokenService, this.realm, this.apiKeyVerifier,
-					(ex) -> false);
+			this.authenticator = new SecureRequestAuthenticator(this.tokenService, this.apiKeyVerifier, (ex) -> false);
 		}
 	}
 

@@ -65,12 +65,12 @@ public final class TokenIssuer {
 	 * @param credentials the checked credentials
 	 * @param defaultPolicy the endpoint's policy, used when the account has none
 	 * @param clientAddress the client's address, for the throttle
-	 * @param challenge the {@code WWW-Authenticate} value of a refusal
+	 * @param scheme the scheme the credentials were sent in, named in the challenge of a refusal
 	 * @return the token
 	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 401}, {@code 429} or {@code 503}
 	 */
 	public IssuedToken issue(Credentials credentials, TokenPolicy defaultPolicy, String clientAddress,
-			String challenge) {
+			String scheme) {
 		this.loginThrottle.check(credentials.login(), clientAddress);
 		boolean failed = false;
 		try {
@@ -79,7 +79,7 @@ public final class TokenIssuer {
 		catch (InvalidCredentialsException ex) {
 			this.loginThrottle.recordFailure(credentials.login(), clientAddress);
 			failed = true;
-			throw TokenErrors.invalidCredentials(challenge);
+			throw TokenErrors.invalidCredentials(scheme);
 		}
 		catch (StoreUnavailableException ex) {
 			logger.warn("Could not issue a token: the store is unavailable ({})", RedactedFailure.types(ex));

@@ -44,7 +44,7 @@ public class TokenIssuingServlet extends HttpServlet {
 
 	private static final long serialVersionUID = 1L;
 
-	private final transient TokenResponseWriter writer = new TokenResponseWriter();
+	private final transient TokenResponseWriter writer = new TokenResponseWriter(TokenErrors.DEFAULT_REALM);
 
 	private transient @Nullable TokenIssuer issuer;
 

@@ -25,17 +25,6 @@ import dev.tokenkit.servlet.http.TokenErrors;
 public final class TokenResolver {
 
 
-	private final String realm;
-
-	/**
-	 * Creates a resolver.
-	 *
-	 * @param realm the realm named in the challenges of its errors
-	 */
-	public TokenResolver(String realm) {
-		this.realm = realm;
-	}
-
 	/**
 	 * Finds the token.
 	 *
@@ -60,21 +49,21 @@ public final class TokenResolver {
 		AuthorizationHeader header = AuthorizationHeader.of(request);
 		if (header != null && (header.scheme().equals("bearer") || header.scheme().equals("token"))) {
 			if (!isB64Token(header.credentials())) {
-				throw TokenErrors.invalidToken(this.realm);
+				throw TokenErrors.invalidToken();
 			}
 			found.add(header.credentials());
 		}
 		for (String name : List.of("api_token", "access_token")) {
 			String value = query.single(name);
 			if (value != null && value.isEmpty()) {
-				throw TokenErrors.invalidTokenRequest(this.realm, "The " + name + " parameter is empty");
+				throw TokenErrors.invalidTokenRequest("The " + name + " parameter is empty");
 			}
 			if (value != null) {
 				found.add(value);
 			}
 		}
 		if (found.size() > 1) {
-			throw TokenErrors.invalidTokenRequest(this.realm, "Send the access token in one place only");
+			throw TokenErrors.invalidTokenRequest("Send the access token in one place only");
 		}
 		return found.isEmpty() ? null : found.get(0);
 	}

@@ -36,7 +36,7 @@ class AuthorizationHeaderFuzzTests {
 				: new String(data.consumeRemainingAsBytes(), StandardCharsets.ISO_8859_1);
 		Credentials credentials = CheckedCredentials.read(() -> this.reader.fromGet(
 				TestRequests.of("GET", null, Map.of("Authorization", header), new byte[0]), QueryParameters.parse(null),
-				"tokenkit", jsonp), false, 400, 401);
+				jsonp), false, 400, 401);
 		if (credentials == null) {
 			return;
 		}

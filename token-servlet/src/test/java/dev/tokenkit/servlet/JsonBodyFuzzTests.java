@@ -38,7 +38,7 @@ class JsonBodyFuzzTests {
 
 	@FuzzTest
 	void readWhenAnyJsonBodyThenCheckedCredentialsOrClientError(byte[] body) {
-		CheckedCredentials.read(() -> this.dsi.fromPost(request(body), QueryParameters.parse(null), "tokenkit", false),
+		CheckedCredentials.read(() -> this.dsi.fromPost(request(body), QueryParameters.parse(null), false),
 				false, 400, 401);
 		CheckedCredentials.read(() -> {
 			GlobalGivingCredentialsReader.Read read = this.globalGiving.read(request(body));

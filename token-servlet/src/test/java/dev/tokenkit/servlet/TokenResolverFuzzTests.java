@@ -27,7 +27,7 @@ class TokenResolverFuzzTests {
 
 	private static final Pattern B64TOKEN = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
-	private final TokenResolver resolver = new TokenResolver("tokenkit");
+	private final TokenResolver resolver = new TokenResolver();
 
 	@FuzzTest
 	void resolveWhenAnyHeaderAndQueryThenOneTokenAsSentOrClientError(FuzzedDataProvider data) {

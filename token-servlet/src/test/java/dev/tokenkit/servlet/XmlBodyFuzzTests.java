@@ -39,7 +39,7 @@ class XmlBodyFuzzTests {
 
 	@FuzzTest
 	void readWhenAnyXmlBodyThenCheckedCredentialsOrClientError(byte[] body) {
-		CheckedCredentials.read(() -> this.dsi.fromPost(request(body), QueryParameters.parse(null), "tokenkit", false),
+		CheckedCredentials.read(() -> this.dsi.fromPost(request(body), QueryParameters.parse(null), false),
 				false, 400, 401);
 		CheckedCredentials.read(() -> {
 			GlobalGivingCredentialsReader.Read read = this.globalGiving.read(request(body));

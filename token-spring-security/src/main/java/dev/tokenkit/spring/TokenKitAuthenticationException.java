@@ -7,7 +7,7 @@ import org.springframework.security.core.AuthenticationException;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
- * A failed token authentication on its way to the {@link TokenKitAuthenticationEntryPoint}, carrying the protocol
+ * A failed token authentication on its way to the {@link TokenKitErrorHandler}, carrying the protocol
  * error to answer ({@code 400}, {@code 401} or {@code 503}).
  *
  * @since 0.1.0

@@ -10,6 +10,8 @@ import jakarta.servlet.ServletResponse;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -20,10 +22,13 @@ import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.authentication.preauth.PreAuthenticatedAuthenticationToken;
 import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.context.SecurityContextRepository;
+import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.SecurePathMatcher;
 import dev.tokenkit.servlet.SecureRequestAuthenticator;
 import dev.tokenkit.servlet.SecureRequestResult;
@@ -49,6 +54,8 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final SecurePathMatcher securePaths = new SecurePathMatcher();
 
+	private final TokenService tokenService;
+
 	private final SecureRequestAuthenticator authenticator;
 
 	private final AuthenticationEntryPoint entryPoint;
@@ -66,30 +73,38 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	/**
 	 * Creates the filter.
 	 *
-	 * @param authenticator checks secure requests
+	 * @param tokenService validates tokens
 	 * @param entryPoint answers failures
 	 * @param eventPublisher publishes failures
 	 * @param contextHolder holds the security context of the request
 	 */
-	public TokenKitAuthenticationFilter(SecureRequestAuthenticator authenticator, AuthenticationEntryPoint entryPoint,
+	public TokenKitAuthenticationFilter(TokenService tokenService, AuthenticationEntryPoint entryPoint,
 			AuthenticationEventPublisher eventPublisher, SecurityContextHolderStrategy contextHolder) {
-		this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
-		this.apiKeyAuthenticator = authenticator;
+		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
+		this.authenticator = secureRequests(null);
+		this.apiKeyAuthenticator = this.authenticator;
 		this.entryPoint = Objects.requireNonNull(entryPoint, "entryPoint cannot be null");
 		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
 		this.contextHolder = Objects.requireNonNull(contextHolder, "contextHolder cannot be null");
 	}
 
 	/**
-	 * Checks the secure requests a matcher selects with another authenticator, one with an api-key check. Default:
-	 * none.
+	 * Requires, on the secure requests a matcher selects, an {@code api_key} parameter of the token's account.
+	 * Default: none.
 	 *
 	 * @param requests the secure requests that need an api key
-	 * @param apiKeyAuthenticator the authenticator with an {@code ApiKeyVerifier}
+	 * @param apiKeyVerifier checks the api key against the token's account
 	 */
-	public void setApiKeyRules(RequestMatcher requests, SecureRequestAuthenticator apiKeyAuthenticator) {
+	public void setApiKeyCheck(RequestMatcher requests, ApiKeyVerifier apiKeyVerifier) {
 		this.apiKeyRequests = Objects.requireNonNull(requests, "requests cannot be null");
-		this.apiKeyAuthenticator = Objects.requireNonNull(apiKeyAuthenticator, "apiKeyAuthenticator cannot be null");
+		this.apiKeyAuthenticator = secureRequests(Objects.requireNonNull(apiKeyVerifier,
+				"apiKeyVerifier cannot be null"));
+	}
+
+	/** The checks of secure requests; Spring Security's firewall rejects a bad header when it is read: a 400. */
+	private SecureRequestAuthenticator secureRequests(@Nullable ApiKeyVerifier apiKeyVerifier) {
+		return new SecureRequestAuthenticator(this.tokenService, apiKeyVerifier,
+				RequestRejectedException.class::isInstance);
 	}
 
 	@Override

@@ -1,9 +1,7 @@
 package dev.tokenkit.spring;
 
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
-import java.util.Optional;
 
 import org.jspecify.annotations.Nullable;
 
@@ -17,7 +15,6 @@ import org.springframework.security.config.annotation.web.configurers.CsrfConfig
 import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
-import org.springframework.security.web.firewall.RequestRejectedException;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
@@ -30,9 +27,7 @@ import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
-import dev.tokenkit.servlet.IssuingEndpoint;
 import dev.tokenkit.servlet.LoginThrottle;
-import dev.tokenkit.servlet.SecureRequestAuthenticator;
 import dev.tokenkit.servlet.TokenIssuer;
 import dev.tokenkit.servlet.http.TokenErrors;
 
@@ -43,10 +38,9 @@ import dev.tokenkit.servlet.http.TokenErrors;
  * <p>It serves both issuing dialects inside the chain ({@link TokenIssuingFilter}), guards every path with a
  * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
  * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
- * ({@link TokenKitAuthenticationEntryPoint}, {@link TokenKitAccessDeniedHandler}); browser routes keep the chain's own
- * entry point, such as the form-login redirect. Token requests never create an HTTP session, unless the chain asks
- * for one on every request ({@code SessionCreationPolicy.ALWAYS}). The token service is also the chain's shared object
- * {@code TokenService}.
+ * ({@link TokenKitErrorHandler}); browser routes keep the chain's own entry point, such as the form-login redirect.
+ * Token requests never create an HTTP session, unless the chain asks for one on every request
+ * ({@code SessionCreationPolicy.ALWAYS}). The token service is also the chain's shared object {@code TokenService}.
  *
  * <p>Each collaborator is the DSL value if set, else the unique bean of its type, else a default:
  * <ul>
@@ -64,10 +58,7 @@ import dev.tokenkit.servlet.http.TokenErrors;
  */
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
-	/** The issuing endpoints, built in {@code configure()}. */
-	private final List<IssuingEndpoint> endpoints = new ArrayList<>();
-
-	/** Their paths, read by the token-route matchers on every request: computed once, when they are built. */
+	/** The issuing paths, read by the token-route matchers on every request; set once the endpoints are built. */
 	private volatile List<String> endpointPaths = List.of();
 
 	private @Nullable TokenService tokenService;
@@ -254,9 +245,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	}
 
 	/**
-	 * Exempts the token routes from CSRF and gives them tokenkit's entry point and access-denied handler. Only the
-	 * routes' matchers are made here: the issuing paths are read from the endpoints {@code configure()} builds, once
-	 * the chain's {@code AuthenticationManager} exists.
+	 * Exempts the token routes from CSRF and gives them tokenkit's error handler. Only matchers are made here: the
+	 * endpoints whose paths they read are built in {@code configure()}, once the chain's manager exists.
 	 */
 	@Override
 	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
@@ -269,66 +259,38 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		}
 		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
 		if (exceptions != null) {
-			exceptions.defaultAuthenticationEntryPointFor(new TokenKitAuthenticationEntryPoint(this.realm), tokenRoutes);
-			exceptions.defaultAccessDeniedHandlerFor(new TokenKitAccessDeniedHandler(this.realm), tokenRoutes);
+			TokenKitErrorHandler errors = new TokenKitErrorHandler(this.realm);
+			exceptions.defaultAuthenticationEntryPointFor(errors, tokenRoutes);
+			exceptions.defaultAccessDeniedHandlerFor(errors, tokenRoutes);
 		}
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
 		ContextBeans beans = new ContextBeans(http.getSharedObject(ApplicationContext.class));
-		TokenService tokens = Optional.ofNullable(this.tokenService)
-			.or(() -> beans.unique(TokenService.class, "tokenService"))
-			.orElseGet(() -> OpaqueTokenService
-				.builder(beans.unique(TokenStore.class, "tokenService").orElseGet(InMemoryTokenStore::new))
-				.build());
+		TokenService tokens = beans.tokenService(this.tokenService);
 		http.setSharedObject(TokenService.class, tokens);
-		AuthenticationEventPublisher publisher = Optional.ofNullable(this.eventPublisher)
-			.or(() -> beans.unique(AuthenticationEventPublisher.class, "eventPublisher"))
-			.orElseGet(beans::defaultEventPublisher);
-		ApiKeyVerifier verifier = Optional.ofNullable(this.apiKeyVerifier)
-			.or(() -> beans.unique(ApiKeyVerifier.class, "apiKeyVerifier"))
-			.orElse(null);
-		Authenticator credentials = CredentialsCheckers.resolve(
-				Optional.ofNullable(this.authenticator).or(() -> beans.unique(Authenticator.class, "authenticator"))
-					.orElse(null),
-				Optional.ofNullable(this.authenticationManager)
-					.orElseGet(() -> http.getSharedObject(AuthenticationManager.class)),
-				verifier, this.globalGivingEnabled, publisher);
+		AuthenticationEventPublisher publisher = beans.eventPublisher(this.eventPublisher);
+		ApiKeyVerifier verifier = beans.setOrUnique(this.apiKeyVerifier, ApiKeyVerifier.class, "apiKeyVerifier");
+		Authenticator credentials = CredentialsCheckers.resolve(beans.setOrUnique(this.authenticator,
+				Authenticator.class, "authenticator"), Objects.requireNonNullElseGet(this.authenticationManager,
+						() -> http.getSharedObject(AuthenticationManager.class)), verifier, this.globalGivingEnabled,
+				publisher);
 		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
 		issuer.setLoginThrottle(this.loginThrottle);
-		createEndpoints(issuer);
-		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(secureRequests(tokens, null),
-				new TokenKitAuthenticationEntryPoint(this.realm), publisher, getSecurityContextHolderStrategy());
+		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, this.dsiEnabled ? this.dsi : null,
+				this.globalGivingEnabled ? this.globalGiving : null);
+		this.endpointPaths = endpoints.paths();
+		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
+				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy());
 		if (this.requireApiKey != null) {
-			ApiKeyVerifier required = Objects.requireNonNull(verifier, "requireApiKey(...) needs an ApiKeyVerifier: "
-					+ "set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean");
-			authentication.setApiKeyRules(this.requireApiKey, secureRequests(tokens, required));
+			authentication.setApiKeyCheck(this.requireApiKey, Objects.requireNonNull(verifier,
+					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
 		}
-		http.addFilterBefore(postProcess(new TokenIssuingFilter(this.endpoints)), BasicAuthenticationFilter.class);
+		http.addFilterBefore(postProcess(new TokenIssuingFilter(endpoints.endpoints())),
+				BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
 		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
-	}
-
-	/** The checks of secure requests; Spring Security's firewall rejects a bad header when it is read: a 400. */
-	private SecureRequestAuthenticator secureRequests(TokenService tokens, @Nullable ApiKeyVerifier verifier) {
-		return new SecureRequestAuthenticator(tokens, this.realm, verifier, RequestRejectedException.class::isInstance);
-	}
-
-	private void createEndpoints(TokenIssuer issuer) {
-		if (this.dsiEnabled) {
-			DsiEndpoint endpoint = new DsiEndpoint(issuer);
-			endpoint.setRealm(this.realm);
-			this.dsi.customize(endpoint);
-			this.endpoints.add(endpoint);
-		}
-		if (this.globalGivingEnabled) {
-			GlobalGivingEndpoint endpoint = new GlobalGivingEndpoint(issuer);
-			endpoint.setRealm(this.realm);
-			this.globalGiving.customize(endpoint);
-			this.endpoints.add(endpoint);
-		}
-		this.endpointPaths = this.endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList();
 	}
 
 }

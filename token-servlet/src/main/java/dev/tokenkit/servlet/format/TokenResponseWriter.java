@@ -4,12 +4,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.xml.XmlMapper;
 
+import dev.tokenkit.servlet.http.Challenge;
 import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
@@ -22,7 +24,8 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
  * {@code {"auth_response":{"access_token":"TOKEN"}}} or {@code <auth_response><access_token>TOKEN</access_token>
  * </auth_response>}. An error is {@code {"error":{"status":401,"code":"...","message":"..."}}}, the same as
  * {@code <error>} with {@code <status>}, {@code <code>} and {@code <message>} children, or one CSV line
- * {@code status,code,message}.
+ * {@code status,code,message}. An error's {@link Challenge} becomes its {@code WWW-Authenticate} header, with the realm
+ * this writer was made with: the one place the realm is added.
  *
  * @since 0.1.0
  */
@@ -35,6 +38,23 @@ public final class TokenResponseWriter {
 	private final JsonMapper json = JsonMapper.builder().build();
 
 	private final XmlMapper xml = XmlMapper.builder().build();
+
+	private final String realm;
+
+	/**
+	 * Creates a writer.
+	 *
+	 * @param realm the realm named in challenges: 1 to 64 letters, digits, spaces, {@code .}, {@code _} or {@code -},
+	 *     since it is written into a quoted string
+	 * @throws IllegalArgumentException if the realm holds any other character
+	 */
+	public TokenResponseWriter(String realm) {
+		Objects.requireNonNull(realm, "realm cannot be null");
+		if (!realm.matches("[A-Za-z0-9 ._-]{1,64}")) {
+			throw new IllegalArgumentException("realm must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
+		}
+		this.realm = realm;
+	}
 
 	/**
 	 * Writes a DSI token answer with status {@code 200}.
@@ -97,6 +117,10 @@ public final class TokenResponseWriter {
 			case CSV -> error.status() + "," + CsvCells.escape(error.code()) + "," + CsvCells.escape(error.getMessage());
 		};
 		error.headers().forEach(response::setHeader);
+		Challenge challenge = error.challenge();
+		if (challenge != null) {
+			response.setHeader("WWW-Authenticate", challenge.render(this.realm));
+		}
 		write(response, error.status(), format, body);
 	}
 

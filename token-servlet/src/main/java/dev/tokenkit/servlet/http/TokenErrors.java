@@ -17,6 +17,8 @@ public final class TokenErrors {
 	/** The realm named in challenges unless an endpoint, a filter or the Spring configurer is given another. */
 	public static final String DEFAULT_REALM = "tokenkit";
 
+	private static final String BEARER = "Bearer";
+
 	private TokenErrors() {
 	}
 
@@ -27,7 +29,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException badRequest(String message) {
-		return new TokenKitHttpException(400, "invalid_request", message, Map.of());
+		return new TokenKitHttpException(400, "invalid_request", message, Map.of(), null);
 	}
 
 	/**
@@ -46,58 +48,53 @@ public final class TokenErrors {
 	/**
 	 * {@code 401}: the credentials were refused; the same answer whatever was wrong.
 	 *
-	 * @param challenge the {@code WWW-Authenticate} value naming the scheme the endpoint accepts
+	 * @param scheme the scheme the endpoint accepts credentials in, named in the challenge
 	 * @return the error
 	 */
-	public static TokenKitHttpException invalidCredentials(String challenge) {
-		return new TokenKitHttpException(401, "invalid_credentials", InvalidCredentialsException.MESSAGE,
-				Map.of("WWW-Authenticate", challenge));
+	public static TokenKitHttpException invalidCredentials(String scheme) {
+		return new TokenKitHttpException(401, "invalid_credentials", InvalidCredentialsException.MESSAGE, Map.of(),
+				Challenge.of(scheme));
 	}
 
 	/**
 	 * {@code 401} without an error code: a secure request carried no token (RFC 6750 section 3.1).
 	 *
-	 * @param realm the protection realm
 	 * @return the error
 	 */
-	public static TokenKitHttpException missingToken(String realm) {
-		return new TokenKitHttpException(401, "missing_token", "An access token is required",
-				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\""));
+	public static TokenKitHttpException missingToken() {
+		return new TokenKitHttpException(401, "missing_token", "An access token is required", Map.of(),
+				Challenge.of(BEARER));
 	}
 
 	/**
 	 * {@code 401 invalid_token}: the token is malformed, unknown, expired or revoked.
 	 *
-	 * @param realm the protection realm
 	 * @return the error
 	 */
-	public static TokenKitHttpException invalidToken(String realm) {
-		return new TokenKitHttpException(401, "invalid_token", InvalidTokenException.MESSAGE,
-				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_token\", "
-						+ "error_description=\"" + InvalidTokenException.MESSAGE + "\""));
+	public static TokenKitHttpException invalidToken() {
+		return new TokenKitHttpException(401, "invalid_token", InvalidTokenException.MESSAGE, Map.of(),
+				new Challenge(BEARER, "invalid_token", InvalidTokenException.MESSAGE));
 	}
 
 	/**
 	 * {@code 400 invalid_request} with a Bearer challenge: the token was sent in a malformed way, for example twice.
 	 *
-	 * @param realm the protection realm
 	 * @param message what is wrong, a fixed text
 	 * @return the error
 	 */
-	public static TokenKitHttpException invalidTokenRequest(String realm, String message) {
-		return new TokenKitHttpException(400, "invalid_request", message,
-				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"invalid_request\""));
+	public static TokenKitHttpException invalidTokenRequest(String message) {
+		return new TokenKitHttpException(400, "invalid_request", message, Map.of(),
+				new Challenge(BEARER, "invalid_request", null));
 	}
 
 	/**
 	 * {@code 403 insufficient_scope}: the token is valid but its account may not do this (RFC 6750 section 3.1).
 	 *
-	 * @param realm the protection realm
 	 * @return the error
 	 */
-	public static TokenKitHttpException insufficientScope(String realm) {
+	public static TokenKitHttpException insufficientScope() {
 		return new TokenKitHttpException(403, "insufficient_scope", "The access token does not allow this request",
-				Map.of("WWW-Authenticate", "Bearer realm=\"" + realm + "\", error=\"insufficient_scope\""));
+				Map.of(), new Challenge(BEARER, "insufficient_scope", null));
 	}
 
 	/**
@@ -106,7 +103,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException notFound() {
-		return new TokenKitHttpException(404, "not_found", "No such endpoint", Map.of());
+		return new TokenKitHttpException(404, "not_found", "No such endpoint", Map.of(), null);
 	}
 
 	/**
@@ -116,7 +113,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException methodNotAllowed(String allow) {
-		return new TokenKitHttpException(405, "method_not_allowed", "Method not allowed", Map.of("Allow", allow));
+		return new TokenKitHttpException(405, "method_not_allowed", "Method not allowed", Map.of("Allow", allow), null);
 	}
 
 	/**
@@ -125,7 +122,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException notAcceptable() {
-		return new TokenKitHttpException(406, "not_acceptable", "No acceptable response format", Map.of());
+		return new TokenKitHttpException(406, "not_acceptable", "No acceptable response format", Map.of(), null);
 	}
 
 	/**
@@ -135,7 +132,7 @@ public final class TokenErrors {
 	 */
 	public static TokenKitHttpException payloadTooLarge() {
 		return new TokenKitHttpException(413, "payload_too_large", "The request body is too large",
-				Map.of("Connection", "close"));
+				Map.of("Connection", "close"), null);
 	}
 
 	/**
@@ -144,7 +141,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException unsupportedMediaType() {
-		return new TokenKitHttpException(415, "unsupported_media_type", "Unsupported request content type", Map.of());
+		return new TokenKitHttpException(415, "unsupported_media_type", "Unsupported request content type", Map.of(), null);
 	}
 
 	/**
@@ -155,7 +152,7 @@ public final class TokenErrors {
 	 */
 	public static TokenKitHttpException tooManyRequests(long retryAfterSeconds) {
 		return new TokenKitHttpException(429, "too_many_requests", "Too many failed attempts; try again later",
-				Map.of("Retry-After", Long.toString(retryAfterSeconds)));
+				Map.of("Retry-After", Long.toString(retryAfterSeconds)), null);
 	}
 
 	/**
@@ -164,7 +161,7 @@ public final class TokenErrors {
 	 * @return the error
 	 */
 	public static TokenKitHttpException internalError() {
-		return new TokenKitHttpException(500, "server_error", "The request could not be processed", Map.of());
+		return new TokenKitHttpException(500, "server_error", "The request could not be processed", Map.of(), null);
 	}
 
 	/**
@@ -174,7 +171,7 @@ public final class TokenErrors {
 	 */
 	public static TokenKitHttpException unavailable() {
 		return new TokenKitHttpException(503, "temporarily_unavailable", StoreUnavailableException.MESSAGE,
-				Map.of("Retry-After", "1"));
+				Map.of("Retry-After", "1"), null);
 	}
 
 }
