@@ -2,9 +2,9 @@ package dev.tokenkit.benchmarks;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import jakarta.servlet.Filter;
@@ -12,17 +12,11 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.mock.web.MockHttpServletResponse;
@@ -39,12 +33,7 @@ import org.springframework.web.context.support.AnnotationConfigWebApplicationCon
  * filter and what the chain does for an authenticated request that it does not do for an anonymous one.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class ChainBenchmark {
+public class ChainBenchmark extends BenchmarkSettings {
 
 	private AnnotationConfigWebApplicationContext context;
 
@@ -65,10 +54,8 @@ public class ChainBenchmark {
 		OpaqueTokenService service = OpaqueTokenService.builder(new InMemoryTokenStore()).build();
 		this.authorization = "Bearer " + service.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1)))
 			.value();
-		HttpLoad.SpringChains.tokenService = service;
-		this.context = new AnnotationConfigWebApplicationContext();
+		this.context = SpringChains.context(SpringChains.TokenKitChain.class, TokenService.class, service);
 		this.context.setServletContext(new MockServletContext());
-		this.context.register(HttpLoad.SpringChains.TokenKitChain.class);
 		this.context.refresh();
 		this.chain = this.context.getBean("springSecurityFilterChain", Filter.class);
 		try {

@@ -6,13 +6,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.LongAdder;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.DoubleStream;
@@ -20,38 +18,18 @@ import java.util.stream.DoubleStream;
 import com.sun.management.OperatingSystemMXBean;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
-import dev.tokenkit.core.account.InMemoryAccountRepository;
-import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
-import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.redis.RedisTokenStore;
-import dev.tokenkit.servlet.TokenAuthenticationFilter;
-import dev.tokenkit.spring.TokenKitConfigurer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
-import jakarta.servlet.DispatcherType;
 import org.jspecify.annotations.Nullable;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.eclipse.jetty.ee11.servlet.FilterHolder;
-import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
-import org.eclipse.jetty.ee11.servlet.ServletHolder;
-import org.eclipse.jetty.server.Server;
-import org.eclipse.jetty.server.ServerConnector;
-import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.security.config.annotation.web.builders.HttpSecurity;
-import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
-import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.web.context.ContextLoaderListener;
-import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
-import org.springframework.web.filter.DelegatingFilterProxy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+
+import dev.tokenkit.benchmarks.LoadServers.Started;
 
 /**
  * The HTTP load harness: embedded Jetty 12 on 127.0.0.1 serving one tiny servlet, in front of which sit nothing,
@@ -100,22 +78,19 @@ public final class HttpLoad {
 		JwtTokenService jwts = JwtTokenService.builder(new InMemoryTokenStore()).key(JwtKey.hs256("bench", secret))
 			.build();
 		String jwt = jwts.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
-		SpringChains.jwtService = jwts;
-
-		SpringChains.tokenService = opaque;
-		SpringChains.jwtSecret = secret;
 		List<Scenario> scenarios = List.of(
-				new Scenario("plain servlet, no filter", plainServer(null), SECRET_PATH, null),
-				new Scenario("plain servlet, tokenkit filter (opaque, in memory)", plainServer(opaque), SECRET_PATH,
-						opaqueToken),
-				new Scenario("Spring chain, public route, no authentication",
-						springServer(SpringChains.TokenKitChain.class), PUBLIC_PATH, null),
-				new Scenario("Spring chain, tokenkit (opaque, in memory)",
-						springServer(SpringChains.TokenKitChain.class), SECRET_PATH, opaqueToken),
-				new Scenario("Spring chain, tokenkit (JWT HS256, revocations in memory)",
-						springServer(SpringChains.TokenKitJwtChain.class), SECRET_PATH, jwt),
-				new Scenario("Spring chain, oauth2ResourceServer().jwt() (HS256)",
-						springServer(SpringChains.ResourceServerChain.class), SECRET_PATH, jwt));
+				new Scenario("plain servlet, no filter", LoadServers.plain(null), SECRET_PATH, null),
+				new Scenario("plain servlet, tokenkit filter (opaque, in memory)", LoadServers.plain(opaque),
+						SECRET_PATH, opaqueToken),
+				new Scenario("Spring chain, public route, no authentication", LoadServers
+					.spring(SpringChains.TokenKitChain.class, TokenService.class, opaque), PUBLIC_PATH, null),
+				new Scenario("Spring chain, tokenkit (opaque, in memory)", LoadServers
+					.spring(SpringChains.TokenKitChain.class, TokenService.class, opaque), SECRET_PATH, opaqueToken),
+				new Scenario("Spring chain, tokenkit (JWT HS256, revocations in memory)", LoadServers
+					.spring(SpringChains.TokenKitChain.class, TokenService.class, jwts), SECRET_PATH, jwt),
+				new Scenario("Spring chain, oauth2ResourceServer().jwt() (HS256)", LoadServers.spring(
+						SpringChains.ResourceServerChain.class, JwtDecoder.class, Fixtures.springDecoder(secret)),
+						SECRET_PATH, jwt));
 		try {
 			for (Scenario scenario : scenarios) {
 				wrk(scenario.server().port(), scenario.path(), scenario.token(), 5);
@@ -179,7 +154,7 @@ public final class HttpLoad {
 		try (RedisTokenStore store = RedisTokenStore.builder(uri).keyPrefix("tokenkit-bench:").build()) {
 			OpaqueTokenService service = OpaqueTokenService.builder(store).touchInterval(touchInterval).build();
 			String token = service.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1))).value();
-			Started server = plainServer(service);
+			Started server = LoadServers.plain(service);
 			try {
 				wrk(server.port(), SECRET_PATH, token, 2);
 				Map<String, Long> before = redisCalls(uri);
@@ -260,37 +235,6 @@ public final class HttpLoad {
 		}
 	}
 
-	private static Started plainServer(@Nullable TokenService tokens) throws Exception {
-		ServletContextHandler context = new ServletContextHandler("/");
-		if (tokens != null) {
-			context.addFilter(new FilterHolder(new TokenAuthenticationFilter(tokens)), "/*",
-					EnumSet.of(DispatcherType.REQUEST));
-		}
-		return start(context);
-	}
-
-	private static Started springServer(Class<?> chain) throws Exception {
-		AnnotationConfigWebApplicationContext spring = new AnnotationConfigWebApplicationContext();
-		spring.register(chain);
-		ServletContextHandler context = new ServletContextHandler("/");
-		context.addEventListener(new ContextLoaderListener(spring));
-		context.addFilter(new FilterHolder(new DelegatingFilterProxy("springSecurityFilterChain")), "/*",
-				EnumSet.of(DispatcherType.REQUEST));
-		return start(context);
-	}
-
-	private static Started start(ServletContextHandler context) throws Exception {
-		LongAdder served = new LongAdder();
-		context.addServlet(new ServletHolder(new Hello(served)), "/*");
-		Server server = new Server(new QueuedThreadPool(32));
-		ServerConnector connector = new ServerConnector(server);
-		connector.setHost("127.0.0.1");
-		server.addConnector(connector);
-		server.setHandler(context);
-		server.start();
-		return new Started(server, connector.getLocalPort(), served);
-	}
-
 	/** A measured run. */
 	private record Figure(String name, double requestsPerSecond, double cpuMicrosPerRequest) {
 
@@ -310,103 +254,6 @@ public final class HttpLoad {
 
 	/** What one run serves and requests. */
 	private record Scenario(String name, Started server, String path, @Nullable String token) {
-	}
-
-	/** A running server and its servlet's count of answered requests. */
-	private record Started(Server server, int port, LongAdder served) {
-
-		void stop() throws Exception {
-			this.server.stop();
-		}
-
-	}
-
-	/** The handler every run serves: a few bytes of text. */
-	private static final class Hello extends HttpServlet {
-
-		private static final long serialVersionUID = 1L;
-
-		private static final byte[] HELLO = "hello\n".getBytes(StandardCharsets.US_ASCII);
-
-		private final transient LongAdder served;
-
-		Hello(LongAdder served) {
-			this.served = served;
-		}
-
-		@Override
-		protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-			response.setContentType("text/plain");
-			response.getOutputStream().write(HELLO);
-			this.served.increment();
-		}
-
-	}
-
-	/** The Spring Security chains: the same rules, tokenkit (opaque or JWT) or Spring's resource server. */
-	static final class SpringChains {
-
-		static volatile TokenService tokenService;
-
-		static volatile byte[] jwtSecret;
-
-		static volatile TokenService jwtService;
-
-		private SpringChains() {
-		}
-
-		/** The rules every chain shares: public routes open to all, the rest authenticated. */
-		private static HttpSecurity publicAndAuthenticated(HttpSecurity http) throws Exception {
-			return http.authorizeHttpRequests((requests) -> requests.requestMatchers("/public/**")
-				.permitAll()
-				.anyRequest()
-				.authenticated());
-		}
-
-		private static SecurityFilterChain tokenKit(HttpSecurity http, TokenService tokens) throws Exception {
-			return publicAndAuthenticated(http).with(TokenKitConfigurer.tokenKit(), (kit) -> kit.tokenService(tokens)
-				.authenticator(new PasswordAuthenticator(new InMemoryAccountRepository())))
-				.build();
-		}
-
-		/** The shared rules, the rest through tokenkit with opaque tokens. */
-		@Configuration
-		@EnableWebSecurity
-		static class TokenKitChain {
-
-			@Bean
-			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				return tokenKit(http, tokenService);
-			}
-
-		}
-
-		/** The shared rules, the rest through tokenkit with its JWT service. */
-		@Configuration
-		@EnableWebSecurity
-		static class TokenKitJwtChain {
-
-			@Bean
-			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				return tokenKit(http, jwtService);
-			}
-
-		}
-
-		/** The shared rules, the rest through {@code oauth2ResourceServer().jwt()}. */
-		@Configuration
-		@EnableWebSecurity
-		static class ResourceServerChain {
-
-			@Bean
-			SecurityFilterChain chain(HttpSecurity http) throws Exception {
-				return publicAndAuthenticated(http)
-					.oauth2ResourceServer((server) -> server.jwt((jwt) -> jwt.decoder(Fixtures.springDecoder(jwtSecret))))
-					.build();
-			}
-
-		}
-
 	}
 
 }

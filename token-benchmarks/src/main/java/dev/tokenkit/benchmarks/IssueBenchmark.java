@@ -1,7 +1,6 @@
 package dev.tokenkit.benchmarks;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
@@ -13,12 +12,8 @@ import dev.tokenkit.core.account.StoredAccount;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
 import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -31,12 +26,9 @@ import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
  * and its record) beside {@link BCryptPasswordEncoder#matches} alone: issuing should cost the hash and nothing more.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
 @Warmup(iterations = 3, time = 2)
 @Measurement(iterations = 5, time = 2)
-public class IssueBenchmark {
+public class IssueBenchmark extends BenchmarkSettings {
 
 	private static final String PASSWORD = "correct horse battery staple";
 

@@ -8,23 +8,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.TimeUnit;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.springframework.session.MapSession;
 import org.springframework.session.MapSessionRepository;
@@ -35,12 +28,7 @@ import org.springframework.session.MapSessionRepository;
  * {@link MapSessionRepository} pays a find, a touch and a save per request.
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class OpaqueBenchmark {
+public class OpaqueBenchmark extends BenchmarkSettings {
 
 	private OpaqueTokenService service;
 

@@ -4,23 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.concurrent.TimeUnit;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 import org.postgresql.ds.PGSimpleDataSource;
 
@@ -28,12 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
  * The floor under {@link StoreValidationBenchmark}'s PostgreSQL and Redis figures: one bare round trip on the same
  * servers and the same kind of client, {@code SELECT 1} on one JDBC connection and a Lettuce {@code PING}.
  */
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class RoundTripBenchmark {
+public class RoundTripBenchmark extends BenchmarkSettings {
 
 	/** One connection to PostgreSQL. */
 	@State(Scope.Benchmark)

@@ -2,7 +2,6 @@ package dev.tokenkit.benchmarks;
 
 import java.security.SecureRandom;
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 
 import com.zaxxer.hikari.HikariConfig;
 import com.zaxxer.hikari.HikariDataSource;
@@ -19,18 +18,12 @@ import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.redis.RedisTokenStore;
 import org.jspecify.annotations.Nullable;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Level;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Warmup;
 
 /**
  * What one token check costs on each store: {@link TokenService#authenticate} of one valid token, opaque or JWT
@@ -40,12 +33,7 @@ import org.openjdk.jmh.annotations.Warmup;
  * {@code -Dtokenkit.bench.redis} (default {@code redis://127.0.0.1:6379}).
  */
 @State(Scope.Benchmark)
-@BenchmarkMode(Mode.AverageTime)
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Fork(1)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-public class StoreValidationBenchmark {
+public class StoreValidationBenchmark extends BenchmarkSettings {
 
 	/** The store. */
 	@Param({ "memory", "h2", "postgresql", "redis" })

@@ -26,11 +26,8 @@ public record TokenPolicy(Duration idleTimeout, Duration maxLifetime) {
 	 * @param maxLifetime the absolute cap from issuance, at least {@code idleTimeout}
 	 */
 	public TokenPolicy {
-		Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null");
+		Durations.requirePositive(idleTimeout, "idleTimeout");
 		Objects.requireNonNull(maxLifetime, "maxLifetime cannot be null");
-		if (idleTimeout.isNegative() || idleTimeout.isZero()) {
-			throw new IllegalArgumentException("idleTimeout must be positive");
-		}
 		if (maxLifetime.compareTo(idleTimeout) < 0) {
 			throw new IllegalArgumentException("maxLifetime cannot be shorter than idleTimeout");
 		}

@@ -9,6 +9,7 @@ import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.TokenListener;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.store.TokenStore;
@@ -106,11 +107,7 @@ public final class JwtTokenServiceBuilder {
 	 * @return this builder
 	 */
 	public JwtTokenServiceBuilder maxTokenLifetime(Duration maxTokenLifetime) {
-		Objects.requireNonNull(maxTokenLifetime, "maxTokenLifetime cannot be null");
-		if (maxTokenLifetime.isNegative() || maxTokenLifetime.isZero()) {
-			throw new IllegalArgumentException("maxTokenLifetime must be positive");
-		}
-		this.maxTokenLifetime = maxTokenLifetime;
+		this.maxTokenLifetime = Durations.requirePositive(maxTokenLifetime, "maxTokenLifetime");
 		return this;
 	}
 

@@ -30,48 +30,33 @@ final class HeaderRejectionsAsBadRequests extends HttpServletRequestWrapper {
 
 	@Override
 	public String getHeader(String name) {
-		try {
-			return super.getHeader(name);
-		}
-		catch (RequestRejectedException ex) {
-			throw this.refusal.get();
-		}
+		return read(() -> super.getHeader(name));
 	}
 
 	@Override
 	public Enumeration<String> getHeaders(String name) {
-		try {
-			return Collections.enumeration(Collections.list(super.getHeaders(name)));
-		}
-		catch (RequestRejectedException ex) {
-			throw this.refusal.get();
-		}
+		return read(() -> Collections.enumeration(Collections.list(super.getHeaders(name))));
 	}
 
 	@Override
 	public Enumeration<String> getHeaderNames() {
-		try {
-			return Collections.enumeration(Collections.list(super.getHeaderNames()));
-		}
-		catch (RequestRejectedException ex) {
-			throw this.refusal.get();
-		}
+		return read(() -> Collections.enumeration(Collections.list(super.getHeaderNames())));
 	}
 
 	@Override
 	public long getDateHeader(String name) {
-		try {
-			return super.getDateHeader(name);
-		}
-		catch (RequestRejectedException ex) {
-			throw this.refusal.get();
-		}
+		return read(() -> super.getDateHeader(name));
 	}
 
 	@Override
 	public int getIntHeader(String name) {
+		return read(() -> super.getIntHeader(name));
+	}
+
+	/** Reads a header, turning the firewall's rejection into the refusal. */
+	private <T> T read(Supplier<T> header) {
 		try {
-			return super.getIntHeader(name);
+			return header.get();
 		}
 		catch (RequestRejectedException ex) {
 			throw this.refusal.get();

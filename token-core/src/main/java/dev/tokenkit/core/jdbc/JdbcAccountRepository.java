@@ -13,6 +13,7 @@ import java.util.Optional;
 
 import javax.sql.DataSource;
 
+import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.account.AccountRepository;
@@ -51,11 +52,8 @@ public final class JdbcAccountRepository implements AccountRepository {
 	 * @param queryTimeout how long a statement may run, in whole seconds rounded up (JDBC's unit), at least one
 	 */
 	public JdbcAccountRepository(DataSource dataSource, Duration queryTimeout) {
-		Objects.requireNonNull(queryTimeout, "queryTimeout cannot be null");
-		if (queryTimeout.isNegative() || queryTimeout.isZero()) {
-			throw new IllegalArgumentException("queryTimeout must be positive");
-		}
-		this.jdbc = new JdbcStatements(Objects.requireNonNull(dataSource, "dataSource cannot be null"), queryTimeout);
+		this.jdbc = new JdbcStatements(Objects.requireNonNull(dataSource, "dataSource cannot be null"),
+				Durations.requirePositive(queryTimeout, "queryTimeout"));
 	}
 
 	@Override

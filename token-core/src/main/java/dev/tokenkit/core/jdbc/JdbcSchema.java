@@ -12,9 +12,8 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Creates the {@code tk_accounts} and {@code tk_tokens} tables where they are missing, from the schema shipped for the
- * database in use ({@code schema-h2.sql} or {@code schema-postgresql.sql} in this package). Safe to run at every
- * start-up.
+ * Creates the {@code tk_accounts} and {@code tk_tokens} tables where they are missing, from the schema shipped in this
+ * package ({@code schema.sql}, one script for H2 and PostgreSQL). Safe to run at every start-up.
  *
  * @since 0.1.0
  */
@@ -63,11 +62,10 @@ public final class JdbcSchema {
 
 	private static String script(String databaseProduct) {
 		String name = databaseProduct.toLowerCase(Locale.ROOT);
-		String resource = name.contains("postgres") ? "schema-postgresql.sql"
-				: name.contains("h2") ? "schema-h2.sql" : null;
-		if (resource == null) {
+		String resource = "schema.sql";
+		if (!name.contains("postgres") && !name.contains("h2")) {
 			throw new IllegalStateException("No tokenkit schema for " + databaseProduct
-					+ "; create the tables from schema-postgresql.sql by hand");
+					+ "; create the tables from dev/tokenkit/core/jdbc/schema.sql by hand");
 		}
 		try (InputStream in = JdbcSchema.class.getResourceAsStream(resource)) {
 			Objects.requireNonNull(in, resource + " is missing from the classpath");

@@ -10,6 +10,7 @@ import java.util.Objects;
 
 import javax.sql.DataSource;
 
+import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
@@ -175,11 +176,7 @@ public final class JdbcTokenStore implements TokenStore {
 		 * @return this builder
 		 */
 		public Builder queryTimeout(Duration queryTimeout) {
-			Objects.requireNonNull(queryTimeout, "queryTimeout cannot be null");
-			if (queryTimeout.isNegative() || queryTimeout.isZero()) {
-				throw new IllegalArgumentException("queryTimeout must be positive");
-			}
-			this.queryTimeout = queryTimeout;
+			this.queryTimeout = Durations.requirePositive(queryTimeout, "queryTimeout");
 			return this;
 		}
 

@@ -8,6 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
+import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.IssuedToken;
@@ -227,11 +228,7 @@ public final class OpaqueTokenService implements TokenService {
 		 * @return this builder
 		 */
 		public Builder touchInterval(Duration touchInterval) {
-			Objects.requireNonNull(touchInterval, "touchInterval cannot be null");
-			if (touchInterval.isNegative()) {
-				throw new IllegalArgumentException("touchInterval cannot be negative");
-			}
-			this.touchInterval = touchInterval;
+			this.touchInterval = Durations.requireNotNegative(touchInterval, "touchInterval");
 			return this;
 		}
 

@@ -1,4 +1,4 @@
--- tokenkit schema for PostgreSQL 12 or later. Instants are epoch milliseconds; durations are milliseconds or seconds as named.
+-- tokenkit schema, the same for H2 2.x and PostgreSQL 12 or later. Instants are epoch milliseconds; durations are milliseconds or seconds as named.
 
 CREATE TABLE IF NOT EXISTS tk_accounts (
     id                   varchar(64)   NOT NULL PRIMARY KEY,
@@ -6,8 +6,8 @@ CREATE TABLE IF NOT EXISTS tk_accounts (
     email                varchar(320)  UNIQUE,
     password_hash        varchar(512)  NOT NULL,
     api_key_hash         char(64)      UNIQUE,
-    enabled              boolean       NOT NULL DEFAULT true,
-    authorities          varchar(2048) NOT NULL DEFAULT '',
+    enabled              boolean       DEFAULT true NOT NULL,
+    authorities          varchar(2048) DEFAULT '' NOT NULL,
     idle_timeout_seconds bigint,
     max_lifetime_seconds bigint
 );
