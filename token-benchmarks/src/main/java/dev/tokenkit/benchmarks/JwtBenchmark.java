@@ -7,11 +7,11 @@ import javax.crypto.spec.SecretKeySpec;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.jwt.JacksonJwtJson;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
-import dev.tokenkit.core.opaque.OpaqueTokenService;
-import dev.tokenkit.core.store.InMemoryTokenStore;
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.Jwts;

@@ -21,8 +21,8 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenEventPublisher;

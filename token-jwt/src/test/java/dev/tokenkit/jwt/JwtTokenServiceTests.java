@@ -8,8 +8,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
-import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.store.InMemoryTokenStore;

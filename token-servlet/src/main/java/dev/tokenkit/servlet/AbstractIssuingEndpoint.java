@@ -12,11 +12,10 @@ import org.slf4j.LoggerFactory;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.RedactedFailure;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
  * What both issuing dialects share: the issuer and the writer, the default token policy and the realm with their

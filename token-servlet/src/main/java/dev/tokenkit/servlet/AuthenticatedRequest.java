@@ -14,7 +14,7 @@ import dev.tokenkit.core.TokenPrincipal;
  *
  * @since 0.1.0
  */
-public final class AuthenticatedRequest extends HttpServletRequestWrapper {
+final class AuthenticatedRequest extends HttpServletRequestWrapper {
 
 	/** The authentication type tokenkit reports. */
 	public static final String AUTH_TYPE = "Bearer";

@@ -8,16 +8,7 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkit.core.account.Credentials;
-import dev.tokenkit.servlet.http.AuthorizationHeader;
-import dev.tokenkit.servlet.http.ContentType;
-import dev.tokenkit.servlet.http.CredentialFields;
-import dev.tokenkit.servlet.http.JsonBodyParser;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.RequestBody;
-import dev.tokenkit.servlet.http.TextRules;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.XmlBodyParser;
-import dev.tokenkit.servlet.http.XmlDocument;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Reads DSI credentials from exactly one place: the {@code Authorization} header ({@code user NAME:PASSWORD} or

@@ -11,11 +11,10 @@ import jakarta.servlet.http.HttpServletResponse;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.JsonpCallback;
 import dev.tokenkit.servlet.format.ResponseFormat;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.QueryParameters;
 
 /**
  * The DSI dialect: {@code GET /authentication_token[.json|.xml|.csv]} and

@@ -4,15 +4,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
 import dev.tokenkit.core.account.Credentials;
-import dev.tokenkit.servlet.http.ContentType;
-import dev.tokenkit.servlet.http.CredentialFields;
-import dev.tokenkit.servlet.http.JsonBodyParser;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.RequestBody;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
-import dev.tokenkit.servlet.http.XmlBodyParser;
-import dev.tokenkit.servlet.http.XmlDocument;
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * Reads GlobalGiving credentials from exactly one place: an {@code auth_request} body (XML, or JSON with single quotes

@@ -9,10 +9,9 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.ResponseFormat;
-import dev.tokenkit.servlet.http.ContentType;
-import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
  * The GlobalGiving dialect: {@code POST} (or {@code GET}) {@code /api/userservice/tokens} with an

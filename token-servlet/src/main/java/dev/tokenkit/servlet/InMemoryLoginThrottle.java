@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * A {@link LoginThrottle} in this JVM's memory. Failed attempts are counted per login (in any case) and per client

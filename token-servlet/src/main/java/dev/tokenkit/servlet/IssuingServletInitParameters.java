@@ -11,41 +11,44 @@ import jakarta.servlet.ServletException;
 import dev.tokenkit.core.TokenPolicy;
 
 /**
- * Maps the init-params of a {@link TokenIssuingServlet} declared in {@code web.xml} onto its settings; a value that
- * cannot be read fails start-up with a message naming the parameter.
+ * Reads the init-params of a {@link TokenIssuingServlet} declared in {@code web.xml} onto its endpoints' settings; a
+ * value that cannot be read fails start-up with a message naming the parameter.
  */
 final class IssuingServletInitParameters {
 
-	private final TokenIssuingServlet servlet;
-
 	private final UnaryOperator<String> parameters;
 
-	private IssuingServletInitParameters(TokenIssuingServlet servlet, UnaryOperator<String> parameters) {
-		this.servlet = servlet;
+	IssuingServletInitParameters(UnaryOperator<String> parameters) {
 		this.parameters = parameters;
 	}
 
-	static void apply(TokenIssuingServlet servlet, UnaryOperator<String> parameters) throws ServletException {
-		IssuingServletInitParameters init = new IssuingServletInitParameters(servlet, parameters);
-		init.map("dsi.enabled", Boolean::parseBoolean, servlet::setDsiEnabled);
-		init.map("dsi.tokenPath", Function.identity(), servlet.dsi()::setTokenPath);
-		init.map("dsi.credentialsPath", Function.identity(), servlet.dsi()::setCredentialsPath);
-		init.map("dsi.queryCredentials", Boolean::parseBoolean, servlet.dsi()::setQueryCredentialsEnabled);
-		init.map("dsi.jsonp", Boolean::parseBoolean, servlet.dsi()::setJsonpEnabled);
-		init.map("dsi.idleTimeout", IssuingServletInitParameters::idlePolicy, servlet.dsi()::setPolicy);
-		init.map("globalgiving.enabled", Boolean::parseBoolean, servlet::setGlobalGivingEnabled);
-		init.map("globalgiving.path", Function.identity(), servlet.globalGiving()::setPath);
-		init.map("globalgiving.idleTimeout", IssuingServletInitParameters::idlePolicy, servlet.globalGiving()::setPolicy);
-		init.map("maxBodyBytes", Integer::parseInt, init::setMaxBodyBytes);
-		init.map("realm", Function.identity(), init::setRealm);
+	/** Sets what the init-params name on the two endpoints; a parameter that is absent leaves its setting alone. */
+	void applyTo(DsiEndpoint dsi, GlobalGivingEndpoint globalGiving) throws ServletException {
+		map("dsi.tokenPath", Function.identity(), dsi::setTokenPath);
+		map("dsi.credentialsPath", Function.identity(), dsi::setCredentialsPath);
+		map("dsi.queryCredentials", Boolean::parseBoolean, dsi::setQueryCredentialsEnabled);
+		map("dsi.jsonp", Boolean::parseBoolean, dsi::setJsonpEnabled);
+		map("dsi.idleTimeout", IssuingServletInitParameters::idlePolicy, dsi::setPolicy);
+		map("globalgiving.path", Function.identity(), globalGiving::setPath);
+		map("globalgiving.idleTimeout", IssuingServletInitParameters::idlePolicy, globalGiving::setPolicy);
+		map("maxBodyBytes", Integer::parseInt, (limit) -> {
+			dsi.setMaxBodyBytes(limit);
+			globalGiving.setMaxBodyBytes(limit);
+		});
+		map("realm", Function.identity(), (realm) -> {
+			dsi.setRealm(realm);
+			globalGiving.setRealm(realm);
+		});
+	}
+
+	/** Whether a dialect is on: the {@code true}/{@code false} init-param {@code name}, else {@code otherwise}. */
+	boolean enabled(String name, boolean otherwise) {
+		return value(name).map(Boolean::parseBoolean).orElse(otherwise);
 	}
 
 	private <T> void map(String name, Function<String, T> parser, Consumer<T> setter) throws ServletException {
-		Optional<String> value = Optional.ofNullable(this.parameters.apply(name))
-			.map(String::trim)
-			.filter((text) -> !text.isEmpty());
 		try {
-			value.map(parser).ifPresent(setter);
+			value(name).map(parser).ifPresent(setter);
 		}
 		catch (RuntimeException ex) {
 			throw new ServletException("The init-param " + name + " of TokenIssuingServlet is invalid: "
@@ -53,14 +56,8 @@ final class IssuingServletInitParameters {
 		}
 	}
 
-	private void setMaxBodyBytes(int limit) {
-		this.servlet.dsi().setMaxBodyBytes(limit);
-		this.servlet.globalGiving().setMaxBodyBytes(limit);
-	}
-
-	private void setRealm(String realm) {
-		this.servlet.dsi().setRealm(realm);
-		this.servlet.globalGiving().setRealm(realm);
+	private Optional<String> value(String name) {
+		return Optional.ofNullable(this.parameters.apply(name)).map(String::trim).filter((text) -> !text.isEmpty());
 	}
 
 	private static TokenPolicy idlePolicy(String duration) {

@@ -13,7 +13,7 @@ public interface LoginThrottle {
 	 *
 	 * @param login the login as sent
 	 * @param clientAddress the client's address
-	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 429} with {@code Retry-After} when throttled
+	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 429} with {@code Retry-After} when throttled
 	 */
 	void check(String login, String clientAddress);
 

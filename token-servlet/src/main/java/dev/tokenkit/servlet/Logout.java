@@ -7,8 +7,8 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
  * {@code DELETE} on an issuing path: revokes the token the request carries, in any carrier the {@link TokenResolver}

@@ -11,8 +11,7 @@ import jakarta.servlet.DispatcherType;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 
-import dev.tokenkit.servlet.http.PercentDecoder;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * Decides whether a request is secure: whether its path, relative to the context, has a segment {@code secure} in any

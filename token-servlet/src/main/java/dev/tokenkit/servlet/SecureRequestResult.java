@@ -5,10 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.TokenPrincipal;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
- * What {@link SecureRequestAuthenticator} found for a secure request: the token's principal, or the error to answer.
+ * What {@link SecureRequestChecker} found for a secure request: the token's principal, or the error to answer.
  * Exactly one of the two is set.
  *
  * @param principal the principal of an authenticated request, else {@code null}

@@ -19,19 +19,19 @@ import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
 import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
  * Guards every request whose path has a {@code secure} segment (see {@link SecurePathMatcher}): it must carry a valid
  * token (see {@link TokenResolver}), and, when an {@link ApiKeyVerifier} is set, an {@code api_key} parameter of the
  * token's account. Other requests pass through untouched, with no token work at all. The checks are a
- * {@link SecureRequestAuthenticator}'s, the same the Spring Security filter holds.
+ * {@link SecureRequestChecker}'s, the same the Spring Security filter holds.
  *
  * <p>A secure request that passes goes on as an {@link AuthenticatedRequest}, with the principal also in the request
  * attribute {@link #PRINCIPAL_ATTRIBUTE} and {@code Cache-Control: no-store} on its response. One that fails is
- * answered here with the authenticator's error (RFC 6750 section 3: {@code 401} with a {@code WWW-Authenticate}
+ * answered here with the checker's error (RFC 6750 section 3: {@code 401} with a {@code WWW-Authenticate}
  * challenge, {@code 400}, or {@code 503} with {@code Retry-After} for an unreachable store, never a pass), written in
  * the format the {@code Accept} header asks for (JSON, XML or CSV; JSON by default).
  *
@@ -57,7 +57,7 @@ public final class TokenAuthenticationFilter implements Filter {
 	private @Nullable ApiKeyVerifier apiKeyVerifier;
 
 	/** Built from the settings once the token service is known, and again when a setting changes. */
-	private @Nullable SecureRequestAuthenticator authenticator;
+	private @Nullable SecureRequestChecker checker;
 
 	/**
 	 * Creates a filter for {@code web.xml}: {@link #init(FilterConfig)} takes the {@link TokenService} from the
@@ -125,7 +125,7 @@ public final class TokenAuthenticationFilter implements Filter {
 
 	private void rebuild() {
 		if (this.tokenService != null) {
-			this.authenticator = new SecureRequestAuthenticator(this.tokenService, this.apiKeyVerifier, (ex) -> false);
+			this.checker = new SecureRequestChecker(this.tokenService, this.apiKeyVerifier, (ex) -> false);
 		}
 	}
 
@@ -137,8 +137,8 @@ public final class TokenAuthenticationFilter implements Filter {
 			chain.doFilter(request, response);
 			return;
 		}
-		SecureRequestResult result = Objects.requireNonNull(this.authenticator, "tokenService: call init() first")
-			.authenticate(http);
+		SecureRequestResult result = Objects.requireNonNull(this.checker, "tokenService: call init() first")
+			.check(http);
 		TokenPrincipal principal = result.principal();
 		if (principal == null) {
 			this.writer.writeError(httpResponse, AcceptHeader.forErrors(http.getHeader("Accept")), null,

@@ -9,8 +9,7 @@ import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.InvalidCredentialsException;
-import dev.tokenkit.servlet.http.RedactedFailure;
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -67,7 +66,7 @@ public final class TokenIssuer {
 	 * @param clientAddress the client's address, for the throttle
 	 * @param scheme the scheme the credentials were sent in, named in the challenge of a refusal
 	 * @return the token
-	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 401}, {@code 429} or {@code 503}
+	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 401}, {@code 429} or {@code 503}
 	 */
 	public IssuedToken issue(Credentials credentials, TokenPolicy defaultPolicy, String clientAddress,
 			String scheme) {

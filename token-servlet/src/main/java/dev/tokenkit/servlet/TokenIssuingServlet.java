@@ -15,9 +15,9 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.ResponseFormat;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.TokenErrors;
 
 /**
  * The token-issuing servlet: serves the {@link DsiEndpoint DSI} and {@link GlobalGivingEndpoint GlobalGiving}
@@ -133,7 +133,10 @@ public class TokenIssuingServlet extends HttpServlet {
 			ServletContext context = getServletContext();
 			createEndpoints(ContextAttributes.require(context, AUTHENTICATOR_ATTRIBUTE, Authenticator.class),
 					ContextAttributes.require(context, TOKEN_SERVICE_ATTRIBUTE, TokenService.class));
-			IssuingServletInitParameters.apply(this, this::getInitParameter);
+			IssuingServletInitParameters init = new IssuingServletInitParameters(this::getInitParameter);
+			init.applyTo(dsi(), globalGiving());
+			this.dsiEnabled = init.enabled("dsi.enabled", this.dsiEnabled);
+			this.globalGivingEnabled = init.enabled("globalgiving.enabled", this.globalGivingEnabled);
 		}
 	}
 

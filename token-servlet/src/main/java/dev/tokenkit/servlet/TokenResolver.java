@@ -6,9 +6,7 @@ import java.util.List;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
-import dev.tokenkit.servlet.http.AuthorizationHeader;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Pulls the access token out of a request: {@code Authorization: Bearer TOKEN} (RFC 6750 section 2.1),
@@ -22,15 +20,14 @@ import dev.tokenkit.servlet.http.TokenErrors;
  *
  * @since 0.1.0
  */
-public final class TokenResolver {
-
+final class TokenResolver {
 
 	/**
 	 * Finds the token.
 	 *
 	 * @param request the request
 	 * @return the token, or {@code null} when the request carries none
-	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} or {@code 401} as described above
+	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 400} or {@code 401} as described above
 	 */
 	public @Nullable String resolve(HttpServletRequest request) {
 		return resolve(request, QueryParameters.parse(request.getQueryString()));
@@ -42,7 +39,7 @@ public final class TokenResolver {
 	 * @param request the request
 	 * @param query the request's query parameters
 	 * @return the token, or {@code null} when the request carries none
-	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} or {@code 401} as described above
+	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 400} or {@code 401} as described above
 	 */
 	public @Nullable String resolve(HttpServletRequest request, QueryParameters query) {
 		List<String> found = new ArrayList<>();

@@ -1,5 +1,7 @@
 /**
- * The token-issuing servlet for the DSI and GlobalGiving dialects, the {@code /secure/} filter, and their registration.
+ * The token-issuing servlet for the DSI and GlobalGiving dialects, the {@code /secure/} filter, and their registration;
+ * inside, package-private, the strict reading of requests they share (query strings, headers, bodies, JSON and XML
+ * documents).
  *
  * @since 0.1.0
  */

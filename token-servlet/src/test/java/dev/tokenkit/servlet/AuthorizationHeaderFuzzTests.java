@@ -8,9 +8,6 @@ import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
 import dev.tokenkit.core.account.Credentials;
-import dev.tokenkit.servlet.http.AuthorizationHeader;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.TextRules;
 import dev.tokenkit.servlet.testing.CheckedCredentials;
 import dev.tokenkit.servlet.testing.TestRequests;
 

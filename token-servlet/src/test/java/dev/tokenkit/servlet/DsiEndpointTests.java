@@ -6,8 +6,8 @@ import java.util.List;
 
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;
-import dev.tokenkit.servlet.testing.TokenKind;
 import dev.tokenkit.servlet.testing.TokenAnswers;
+import dev.tokenkit.servlet.testing.TokenKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;

@@ -7,10 +7,7 @@ import com.code_intelligence.jazzer.junit.FuzzTest;
 import jakarta.servlet.http.HttpServletRequest;
 import tools.jackson.databind.JsonNode;
 
-import dev.tokenkit.servlet.http.ContentType;
-import dev.tokenkit.servlet.http.JsonBodyParser;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 import dev.tokenkit.servlet.testing.CheckedCredentials;
 import dev.tokenkit.servlet.testing.TestRequests;
 

@@ -3,7 +3,7 @@ package dev.tokenkit.servlet;
 import java.util.Set;
 
 import dev.tokenkit.core.TokenPrincipal;
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -8,8 +8,7 @@ import java.util.stream.Stream;
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
 
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 import dev.tokenkit.servlet.testing.TestRequests;
 
 import static org.assertj.core.api.Assertions.assertThat;

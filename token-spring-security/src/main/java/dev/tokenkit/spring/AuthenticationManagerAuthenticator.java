@@ -18,10 +18,10 @@ import org.springframework.security.core.GrantedAuthority;
 import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.InvalidCredentialsException;
-import dev.tokenkit.core.account.ApiKeyVerifier;
 
 /**
  * Checks tokenkit credentials with the app's own {@link AuthenticationManager}, so that its user store (JDBC, LDAP, a

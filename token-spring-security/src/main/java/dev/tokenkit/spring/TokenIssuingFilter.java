@@ -7,7 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 

@@ -4,7 +4,7 @@ import java.util.Objects;
 
 import org.springframework.security.core.AuthenticationException;
 
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * A failed token authentication on its way to the {@link TokenKitErrorHandler}, carrying the protocol

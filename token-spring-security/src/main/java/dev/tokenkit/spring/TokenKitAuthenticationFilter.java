@@ -30,13 +30,13 @@ import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.SecurePathMatcher;
-import dev.tokenkit.servlet.SecureRequestAuthenticator;
+import dev.tokenkit.servlet.SecureRequestChecker;
 import dev.tokenkit.servlet.SecureRequestResult;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
- * Guards secure paths inside the security filter chain with token-servlet's {@link SecureRequestAuthenticator}, the
+ * Guards secure paths inside the security filter chain with token-servlet's {@link SecureRequestChecker}, the
  * same checks token-servlet's own filter makes (carriers, api key, errors). A valid token puts a
  * {@link TokenAuthentication} into the {@link SecurityContext} of this request, and into its request attributes (a
  * {@link RequestAttributeSecurityContextRepository}, as Spring Security's own token filters do) so that its async and
@@ -56,7 +56,7 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final TokenService tokenService;
 
-	private final SecureRequestAuthenticator authenticator;
+	private final SecureRequestChecker checker;
 
 	private final AuthenticationEntryPoint entryPoint;
 
@@ -68,7 +68,7 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private RequestMatcher apiKeyRequests = (request) -> false;
 
-	private SecureRequestAuthenticator apiKeyAuthenticator;
+	private SecureRequestChecker apiKeyChecker;
 
 	/**
 	 * Creates the filter.
@@ -81,8 +81,8 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	public TokenKitAuthenticationFilter(TokenService tokenService, AuthenticationEntryPoint entryPoint,
 			AuthenticationEventPublisher eventPublisher, SecurityContextHolderStrategy contextHolder) {
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
-		this.authenticator = secureRequests(null);
-		this.apiKeyAuthenticator = this.authenticator;
+		this.checker = secureRequests(null);
+		this.apiKeyChecker = this.checker;
 		this.entryPoint = Objects.requireNonNull(entryPoint, "entryPoint cannot be null");
 		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
 		this.contextHolder = Objects.requireNonNull(contextHolder, "contextHolder cannot be null");
@@ -97,13 +97,13 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	 */
 	public void setApiKeyCheck(RequestMatcher requests, ApiKeyVerifier apiKeyVerifier) {
 		this.apiKeyRequests = Objects.requireNonNull(requests, "requests cannot be null");
-		this.apiKeyAuthenticator = secureRequests(Objects.requireNonNull(apiKeyVerifier,
+		this.apiKeyChecker = secureRequests(Objects.requireNonNull(apiKeyVerifier,
 				"apiKeyVerifier cannot be null"));
 	}
 
 	/** The checks of secure requests; Spring Security's firewall rejects a bad header when it is read: a 400. */
-	private SecureRequestAuthenticator secureRequests(@Nullable ApiKeyVerifier apiKeyVerifier) {
-		return new SecureRequestAuthenticator(this.tokenService, apiKeyVerifier,
+	private SecureRequestChecker secureRequests(@Nullable ApiKeyVerifier apiKeyVerifier) {
+		return new SecureRequestChecker(this.tokenService, apiKeyVerifier,
 				RequestRejectedException.class::isInstance);
 	}
 
@@ -117,8 +117,8 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 			chain.doFilter(request, response);
 			return;
 		}
-		SecureRequestResult result = (this.apiKeyRequests.matches(request) ? this.apiKeyAuthenticator
-				: this.authenticator).authenticate(request);
+		SecureRequestResult result = (this.apiKeyRequests.matches(request) ? this.apiKeyChecker : this.checker)
+			.check(request);
 		TokenPrincipal principal = result.principal();
 		if (principal == null) {
 			fail(request, response, Objects.requireNonNull(result.error()));

@@ -29,7 +29,7 @@ import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
 import dev.tokenkit.servlet.LoginThrottle;
 import dev.tokenkit.servlet.TokenIssuer;
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Adds tokenkit to an existing Spring Security filter chain:

@@ -10,10 +10,10 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.access.AccessDeniedHandler;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
 
 /**
  * The entry point and access-denied handler of token routes: answers with tokenkit's error body, in the format the

@@ -3,12 +3,12 @@ package dev.tokenkit.spring;
 import java.util.Set;
 
 import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.account.AccountApiKeyVerifier;
 import dev.tokenkit.core.account.AccountRepository;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.ApiKeys;
 import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.account.StoredAccount;
-import dev.tokenkit.core.account.AccountApiKeyVerifier;
-import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.BeforeEach;

@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
 
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.MutableClock;
-import dev.tokenkit.core.account.ApiKeyVerifier;
 
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;

@@ -9,8 +9,8 @@ import java.util.List;
 import java.util.Objects;
 
 import dev.tokenkit.core.Durations;
-import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenEventPublisher;

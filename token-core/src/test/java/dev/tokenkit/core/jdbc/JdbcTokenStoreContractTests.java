@@ -18,8 +18,8 @@ import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.store.TokenStoreContractTests;
 import dev.tokenkit.core.testing.MutableClock;
-import dev.tokenkit.core.testing.TestJdbcStore;
 import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.core.testing.TestJdbcStore;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -10,8 +10,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.InvalidTokenException.Reason;
+import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenPolicy;

@@ -2,7 +2,7 @@ package dev.tokenkit.servlet.format;
 
 import java.util.regex.Pattern;
 
-import dev.tokenkit.servlet.http.TokenErrors;
+import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Checks a JSONP callback name: a dotted JavaScript identifier ({@code jQuery1124_15.success}) of at most
@@ -26,7 +26,7 @@ public final class JsonpCallback {
 	 *
 	 * @param callback the callback as sent
 	 * @return the same callback
-	 * @throws dev.tokenkit.servlet.http.TokenKitHttpException {@code 400} if it is empty, too long or not a dotted
+	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 400} if it is empty, too long or not a dotted
 	 * identifier
 	 */
 	public static String require(String callback) {

@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 import tools.jackson.databind.json.JsonMapper;
 import tools.jackson.dataformat.xml.XmlMapper;
 
-import dev.tokenkit.servlet.http.Challenge;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.Challenge;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * Writes every token and error answer, in every format, with the headers each must carry: {@code Cache-Control:

@@ -7,7 +7,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.PasswordAuthenticator;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

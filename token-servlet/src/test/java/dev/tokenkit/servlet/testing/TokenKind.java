@@ -4,10 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import dev.tokenkit.core.TokenService;
-import dev.tokenkit.jwt.JwtKey;
-import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.jwt.JwtKey;
+import dev.tokenkit.jwt.JwtTokenService;
 
 /** The two kinds of token, so that the same HTTP suites run against both. */
 public enum TokenKind {

@@ -1,15 +1,18 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
+
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * The body formats tokenkit reads, picked from a {@code Content-Type} header. Only UTF-8 (or no charset) is read.
  *
  * @since 0.1.0
  */
-public enum ContentType {
+enum ContentType {
 
 	/** {@code application/json}. */
 	JSON,

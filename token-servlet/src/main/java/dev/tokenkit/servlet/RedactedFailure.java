@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -11,7 +11,7 @@ import java.util.Set;
  *
  * @since 0.1.0
  */
-public final class RedactedFailure extends RuntimeException {
+final class RedactedFailure extends RuntimeException {
 
 	private static final long serialVersionUID = 1L;
 

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,13 +7,16 @@ import java.nio.charset.StandardCharsets;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
+
 /**
  * Checks and decodings every credential value goes through, whatever carried it: no control characters (C0, DEL, C1:
  * RFC 7617 section 2 forbids them in credentials), and header values turned back into the UTF-8 their bytes were.
  *
  * @since 0.1.0
  */
-public final class TextRules {
+final class TextRules {
 
 	private TextRules() {
 	}

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -7,6 +7,9 @@ import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
+
 /**
  * The parameters of a raw query string, decoded strictly as UTF-8 form encoding ({@code +} is a space). Read from
  * {@code getQueryString()} rather than {@code getParameter}, so that a form body is never consumed and a parameter
@@ -14,7 +17,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @since 0.1.0
  */
-public final class QueryParameters {
+final class QueryParameters {
 
 	private final Map<String, List<String>> values;
 

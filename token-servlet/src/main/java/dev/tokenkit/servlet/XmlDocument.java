@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.util.Objects;
 
@@ -12,7 +12,7 @@ import tools.jackson.databind.node.ObjectNode;
  * @param content the root's child elements
  * @since 0.1.0
  */
-public record XmlDocument(String rootName, ObjectNode content) {
+record XmlDocument(String rootName, ObjectNode content) {
 
 	/**
 	 * Checks the values.

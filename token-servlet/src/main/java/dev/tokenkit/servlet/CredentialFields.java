@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.account.PasswordAuthenticator;
@@ -6,13 +6,16 @@ import tools.jackson.databind.JsonNode;
 
 import org.jspecify.annotations.Nullable;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
+
 /**
  * Pulls credential fields out of a parsed body and checks every credential, wherever it came from: the login present
  * and not empty, no control characters anywhere, a password no longer than the authenticator checks.
  *
  * @since 0.1.0
  */
-public final class CredentialFields {
+final class CredentialFields {
 
 	private CredentialFields() {
 	}

@@ -1,6 +1,8 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.io.StringReader;
 
@@ -12,6 +12,9 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.node.JsonNodeFactory;
 import tools.jackson.databind.node.ObjectNode;
 import tools.jackson.dataformat.xml.XmlFactory;
+
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * Reads a small XML request body into an {@link XmlDocument}, on the StAX parser of jackson-dataformat-xml
@@ -31,7 +34,7 @@ import tools.jackson.dataformat.xml.XmlFactory;
  *
  * @since 0.1.0
  */
-public final class XmlBodyParser {
+final class XmlBodyParser {
 
 	private static final int MAX_DEPTH = 8;
 

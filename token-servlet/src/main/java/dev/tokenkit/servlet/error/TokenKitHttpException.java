@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet.error;
 
 import java.util.Map;
 import java.util.Objects;

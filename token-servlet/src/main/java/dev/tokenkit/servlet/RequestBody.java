@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -8,13 +8,16 @@ import java.util.Locale;
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
+
 /**
  * Reads a request body as UTF-8 text, never more than a limit: a declared length over the limit is refused before a
  * byte is read, and a streamed body is cut off one byte past it. Compressed bodies are refused.
  *
  * @since 0.1.0
  */
-public final class RequestBody {
+final class RequestBody {
 
 	private RequestBody() {
 	}

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
@@ -8,6 +8,9 @@ import tools.jackson.core.json.JsonReadFeature;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
+
 /**
  * Parses a JSON request body into a tree, strictly: RFC 8259 JSON only (no comments, no trailing commas, no
  * {@code NaN}), duplicate keys refused, nothing after the document, and tight limits on nesting, names and numbers.
@@ -15,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
  *
  * @since 0.1.0
  */
-public final class JsonBodyParser {
+final class JsonBodyParser {
 
 	private static final StreamReadConstraints LIMITS = StreamReadConstraints.builder()
 		.maxNestingDepth(32)

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;

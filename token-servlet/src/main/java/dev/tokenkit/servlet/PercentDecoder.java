@@ -1,14 +1,17 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * Decodes percent escapes strictly: every escape must be two ASCII hex digits and the bytes must be valid UTF-8.
  *
  * @since 0.1.0
  */
-public final class PercentDecoder {
+final class PercentDecoder {
 
 	private PercentDecoder() {
 	}

@@ -1,8 +1,10 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

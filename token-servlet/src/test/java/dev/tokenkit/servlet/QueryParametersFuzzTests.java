@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.net.URLDecoder;
 import java.net.URLEncoder;
@@ -10,6 +10,8 @@ import java.util.stream.Collectors;
 
 import com.code_intelligence.jazzer.api.FuzzedDataProvider;
 import com.code_intelligence.jazzer.junit.FuzzTest;
+
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

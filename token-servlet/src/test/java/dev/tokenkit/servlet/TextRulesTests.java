@@ -1,8 +1,10 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.nio.charset.StandardCharsets;
 
 import org.junit.jupiter.api.Test;
+
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;

@@ -13,10 +13,8 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
-import dev.tokenkit.servlet.http.QueryParameters;
-import dev.tokenkit.servlet.http.RedactedFailure;
-import dev.tokenkit.servlet.http.TokenErrors;
-import dev.tokenkit.servlet.http.TokenKitHttpException;
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * The one path of a secure request, held by token-servlet's {@link TokenAuthenticationFilter} and by the Spring
@@ -33,9 +31,9 @@ import dev.tokenkit.servlet.http.TokenKitHttpException;
  *
  * @since 0.1.0
  */
-public final class SecureRequestAuthenticator {
+public final class SecureRequestChecker {
 
-	private static final Logger logger = LoggerFactory.getLogger(SecureRequestAuthenticator.class);
+	private static final Logger logger = LoggerFactory.getLogger(SecureRequestChecker.class);
 
 	private final TokenService tokenService;
 
@@ -46,7 +44,7 @@ public final class SecureRequestAuthenticator {
 	private final Predicate<RuntimeException> requestRejections;
 
 	/**
-	 * Creates an authenticator.
+	 * Creates a checker.
 	 *
 	 * @param tokenService validates tokens
 	 * @param apiKeyVerifier checks the request's {@code api_key}, or {@code null} to check none
@@ -54,7 +52,7 @@ public final class SecureRequestAuthenticator {
 	 *     fault, answered {@code 400 invalid_request} rather than {@code 500} (Spring Security's firewall throws its
 	 *     {@code RequestRejectedException} when a header is read)
 	 */
-	public SecureRequestAuthenticator(TokenService tokenService, @Nullable ApiKeyVerifier apiKeyVerifier,
+	public SecureRequestChecker(TokenService tokenService, @Nullable ApiKeyVerifier apiKeyVerifier,
 			Predicate<RuntimeException> requestRejections) {
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
 		this.apiKeyVerifier = apiKeyVerifier;
@@ -62,12 +60,12 @@ public final class SecureRequestAuthenticator {
 	}
 
 	/**
-	 * Authenticates a secure request.
+	 * Checks a secure request.
 	 *
 	 * @param request the request
 	 * @return the token's principal, or the error to answer
 	 */
-	public SecureRequestResult authenticate(HttpServletRequest request) {
+	public SecureRequestResult check(HttpServletRequest request) {
 		try {
 			return SecureRequestResult.authenticated(principal(request));
 		}

@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import org.junit.jupiter.api.Test;
 

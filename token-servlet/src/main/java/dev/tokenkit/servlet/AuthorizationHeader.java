@@ -1,4 +1,4 @@
-package dev.tokenkit.servlet.http;
+package dev.tokenkit.servlet;
 
 import java.util.Collections;
 import java.util.List;
@@ -6,6 +6,9 @@ import java.util.Locale;
 
 import jakarta.servlet.http.HttpServletRequest;
 import org.jspecify.annotations.Nullable;
+
+import dev.tokenkit.servlet.error.TokenErrors;
+import dev.tokenkit.servlet.error.TokenKitHttpException;
 
 /**
  * The one {@code Authorization} header of a request, split into its scheme (lower case) and its credentials (RFC 9110
@@ -16,7 +19,7 @@ import org.jspecify.annotations.Nullable;
  * @param credentials what follows the scheme and its spaces, possibly empty
  * @since 0.1.0
  */
-public record AuthorizationHeader(String scheme, String credentials) {
+record AuthorizationHeader(String scheme, String credentials) {
 
 	/**
 	 * Reads the header.
