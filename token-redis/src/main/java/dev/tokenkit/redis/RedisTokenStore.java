@@ -41,9 +41,11 @@ import dev.tokenkit.core.store.TokenStore;
  * {@link RedisScripts}); {@link #touch(TokenHash, Instant)} moves a last use forward only while the token is alive.
  *
  * <p>One thread-safe Lettuce connection serves every request. It is opened on first use, so the app starts even while
- * Redis is down, and reconnects every 250 ms after a loss. While Redis is unreachable commands are refused at once
- * rather than queued, and any command slower than the timeout fails: both become a {@link StoreUnavailableException}
- * (HTTP {@code 503}); service resumes by itself once Redis answers again.
+ * Redis is down. Built from a URI, the store owns its client: it reconnects every 250 ms after a loss, and while Redis
+ * is unreachable commands are refused at once rather than queued. Built on a client the app already has
+ * ({@link #builder(RedisClient)}), it opens its one connection from that client, with that client's options and
+ * resources, and closes only that connection. Either way any command slower than the timeout fails; failures become
+ * a {@link StoreUnavailableException} (HTTP {@code 503}), and service resumes by itself once Redis answers again.
  *
  * @since 0.1.0
  */
@@ -53,7 +55,10 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private final RedisClient client;
 
-	private final ClientResources resources;
+	/** The client's resources when the store made the client itself, {@code null} when the app lent it. */
+	private final @Nullable ClientResources ownResources;
+
+	private final Duration timeout;
 
 	private final Clock clock;
 
@@ -66,13 +71,21 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	private volatile @Nullable StatefulRedisConnection<String, String> connection;
 
 	private RedisTokenStore(Builder builder) {
-		this.resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
-		this.client = RedisClient.create(this.resources, RedisURI.builder(builder.uri).withTimeout(builder.timeout).build());
-		this.client.setOptions(ClientOptions.builder()
-			.autoReconnect(true)
-			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-			.timeoutOptions(TimeoutOptions.enabled(builder.timeout))
-			.build());
+		if (builder.client != null) {
+			this.ownResources = null;
+			this.client = builder.client;
+		}
+		else {
+			this.ownResources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
+			this.client = RedisClient.create(this.ownResources,
+					RedisURI.builder(Objects.requireNonNull(builder.uri)).withTimeout(builder.timeout).build());
+			this.client.setOptions(ClientOptions.builder()
+				.autoReconnect(true)
+				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
+				.timeoutOptions(TimeoutOptions.enabled(builder.timeout))
+				.build());
+		}
+		this.timeout = builder.timeout;
 		this.clock = builder.clock;
 		this.tokenPrefix = builder.keyPrefix + "token:";
 		this.accountPrefix = builder.keyPrefix + "account:";
@@ -90,7 +103,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	public static Builder builder(String redisUri) {
 		Objects.requireNonNull(redisUri, "redisUri cannot be null");
 		try {
-			return new Builder(RedisURI.create(redisUri));
+			return new Builder(RedisURI.create(redisUri), null);
 		}
 		catch (IllegalArgumentException ex) {
 			// Without the cause: its message quotes the URI, password and all.
@@ -155,15 +168,28 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		return records;
 	}
 
-	/** Closes the connection, the client and the client's threads. */
+	/**
+	 * Starts building a store on a Lettuce client the app already has (its Redis, options, TLS and resources): the store
+	 * opens one connection from it, to the client's own {@link RedisURI}, and closes only that connection.
+	 *
+	 * @param client the app's client, connected to a standalone Redis
+	 * @return a builder
+	 */
+	public static Builder builder(RedisClient client) {
+		return new Builder(null, Objects.requireNonNull(client, "client cannot be null"));
+	}
+
+	/** Closes the connection and, when the store made its client itself, the client and its threads. */
 	@Override
 	public void close() {
 		StatefulRedisConnection<String, String> open = this.connection;
 		if (open != null) {
 			open.close();
 		}
-		this.client.shutdown();
-		this.resources.shutdown();
+		if (this.ownResources != null) {
+			this.client.shutdown();
+			this.ownResources.shutdown();
+		}
 	}
 
 	private <T> T run(Function<RedisCommands<String, String>, T> command) {
@@ -185,7 +211,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		}
 		synchronized (this) {
 			if (this.connection == null) {
-				this.connection = this.client.connect();
+				StatefulRedisConnection<String, String> opened = this.client.connect();
+				opened.setTimeout(this.timeout);
+				this.connection = opened;
 			}
 			return this.connection;
 		}
@@ -221,7 +249,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private final RedisURI uri;
+		private final @Nullable RedisURI uri;
+
+		private final @Nullable RedisClient client;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -231,8 +261,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 		private Duration maxTokenLifetime = Duration.ofHours(24);
 
-		private Builder(RedisURI uri) {
+		private Builder(@Nullable RedisURI uri, @Nullable RedisClient client) {
 			this.uri = uri;
+			this.client = client;
 		}
 
 		/**

@@ -63,6 +63,27 @@ class RedisTokenStoreTests extends TokenStoreContractTests {
 	}
 
 	@Test
+	void builderWhenAppsOwnClientThenStoreServesAndCloseLeavesTheClientOpen() {
+		String prefix = TestRedis.prefix();
+		RedisClient appClient = RedisClient.create(TestRedis.URL);
+		try {
+			RedisTokenStore shared = RedisTokenStore.builder(appClient).keyPrefix(prefix).clock(this.clock).build();
+			IssuedToken token = OpaqueTokenService.builder(shared).clock(this.clock).build()
+				.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(30)));
+			assertThat(shared.find(TokenHash.of(token.value()))).isNotNull();
+			shared.close();
+			try (StatefulRedisConnection<String, String> connection = appClient.connect()) {
+				assertThat(connection.sync().exists(prefix + "token:" + TokenHash.of(token.value()).toHex()))
+					.isEqualTo(1L);
+			}
+		}
+		finally {
+			TestRedis.clean(prefix);
+			appClient.shutdown();
+		}
+	}
+
+	@Test
 	void builderWhenUriMalformedThenErrorNeverRepeatsIt() {
 		assertThatIllegalArgumentException()
 			.isThrownBy(() -> RedisTokenStore.builder("redis://:s3cr#t pw@127.0.0.1:6379"))

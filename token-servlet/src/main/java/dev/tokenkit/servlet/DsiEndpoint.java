@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,6 +46,9 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 
 	private String credentialsPath = "/authentication_credentials";
 
+	/** Both paths with every suffix, read on every request by the filter in front: made when a path is set. */
+	private List<String> paths = paths(this.tokenPath, this.credentialsPath);
+
 	private boolean jsonpEnabled = true;
 
 	/**
@@ -63,6 +67,7 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 	 */
 	public void setTokenPath(String tokenPath) {
 		this.tokenPath = EndpointSettings.requirePath(tokenPath, "tokenPath");
+		this.paths = paths(this.tokenPath, this.credentialsPath);
 	}
 
 	/**
@@ -72,6 +77,7 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 	 */
 	public void setCredentialsPath(String credentialsPath) {
 		this.credentialsPath = EndpointSettings.requirePath(credentialsPath, "credentialsPath");
+		this.paths = paths(this.tokenPath, this.credentialsPath);
 	}
 
 	/**
@@ -105,8 +111,11 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 
 	@Override
 	public List<String> paths() {
-		return SUFFIXES.stream().flatMap((suffix) -> List.of(this.tokenPath + suffix, this.credentialsPath + suffix).stream())
-			.toList();
+		return this.paths;
+	}
+
+	private static List<String> paths(String tokenPath, String credentialsPath) {
+		return SUFFIXES.stream().flatMap((suffix) -> Stream.of(tokenPath + suffix, credentialsPath + suffix)).toList();
 	}
 
 	@Override
