@@ -5,8 +5,10 @@ import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationContext;
+import org.springframework.core.ResolvableType;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.DefaultAuthenticationEventPublisher;
+import org.springframework.security.config.Customizer;
 
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
@@ -35,6 +37,16 @@ record ContextBeans(@Nullable ApplicationContext context) {
 					+ "@Primary or set kit." + dslMethod + "(...)");
 		}
 		return bean;
+	}
+
+	/** Applies the context's {@code Customizer<TokenKitConfigurer>} beans, in their order, to a configurer. */
+	void customizers(TokenKitConfigurer configurer) {
+		if (this.context != null) {
+			ResolvableType type = ResolvableType.forClassWithGenerics(Customizer.class, TokenKitConfigurer.class);
+			this.context.<Customizer<TokenKitConfigurer>>getBeanProvider(type)
+				.orderedStream()
+				.forEach((customizer) -> customizer.customize(configurer));
+		}
 	}
 
 	/** The token service; by default an opaque one over the unique {@link TokenStore} bean, else in memory. */

@@ -11,12 +11,9 @@ import org.springframework.security.authentication.AuthenticationManager;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.AbstractHttpConfigurer;
-import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
-import org.springframework.security.config.annotation.web.configurers.ExceptionHandlingConfigurer;
 import org.springframework.security.web.access.ExceptionTranslationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
 import org.springframework.security.web.util.matcher.AnyRequestMatcher;
-import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tokenkit.core.TokenService;
@@ -53,6 +50,10 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context.</li>
  * </ul>
  * Several beans of one type without a {@code @Primary} one fail at start-up, naming the DSL method to use instead.
+ *
+ * <p>Every {@code Customizer<TokenKitConfigurer>} bean of the application context is applied when the configurer is
+ * added to a chain, before the chain's own customizer: settings made in code override them. This is how the Spring
+ * Boot starter's {@code tokenkit.*} properties reach a configurer the app adds itself.
  *
  * @since 0.1.0
  */
@@ -244,25 +245,19 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		return this;
 	}
 
+	@Override // and applies the context's Customizer<TokenKitConfigurer> beans, before the chain's own customizer
+	public void setBuilder(HttpSecurity http) {
+		super.setBuilder(http);
+		new ContextBeans(http.getSharedObject(ApplicationContext.class)).customizers(this);
+	}
+
 	/**
-	 * Exempts the token routes from CSRF and gives them tokenkit's error handler. Only matchers are made here: the
-	 * endpoints whose paths they read are built in {@code configure()}, once the chain's manager exists.
+	 * Exempts the token routes from CSRF and gives them tokenkit's error handler; only matchers are made here, over
+	 * the paths of the endpoints {@code configure()} builds.
 	 */
 	@Override
-	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
 	public void init(HttpSecurity http) {
-		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(() -> this.endpointPaths),
-				new SecurePathRequestMatcher());
-		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);
-		if (csrf != null) {
-			csrf.ignoringRequestMatchers(tokenRoutes);
-		}
-		ExceptionHandlingConfigurer<HttpSecurity> exceptions = http.getConfigurer(ExceptionHandlingConfigurer.class);
-		if (exceptions != null) {
-			TokenKitErrorHandler errors = new TokenKitErrorHandler(this.realm);
-			exceptions.defaultAuthenticationEntryPointFor(errors, tokenRoutes);
-			exceptions.defaultAccessDeniedHandlerFor(errors, tokenRoutes);
-		}
+		TokenRoutes.register(http, () -> this.endpointPaths, this.realm);
 	}
 
 	@Override

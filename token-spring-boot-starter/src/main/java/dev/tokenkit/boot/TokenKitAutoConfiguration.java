@@ -1,0 +1,115 @@
+package dev.tokenkit.boot;
+
+import java.time.Clock;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+
+import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.spring.TokenKitConfigurer;
+import dev.tokenkit.spring.TokenKitFirewall;
+
+/**
+ * Auto-configures tokenkit in a Spring Boot app from {@code tokenkit.*} ({@link TokenKitProperties}): the clock, the
+ * token store and token service ({@link TokenStoreConfigurations}, {@link TokenServiceConfigurations}), the settings
+ * every {@link TokenKitConfigurer} starts from, tokenkit on every security chain (unless
+ * {@code tokenkit.auto-apply=false}), and Spring Security's strict firewall reading headers as tokenkit does. Each bean
+ * backs off when the app defines its own. Credentials are checked by the app's own {@code AuthenticationManager} (its
+ * {@code UserDetailsService} and {@code PasswordEncoder}) unless it defines a tokenkit {@link Authenticator}.
+ *
+ * @since 0.1.0
+ */
+@AutoConfiguration(afterName = { "org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration",
+		"org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration" })
+@ConditionalOnClass(TokenKitConfigurer.class)
+@EnableConfigurationProperties(TokenKitProperties.class)
+@Import({ TokenStoreConfigurations.Memory.class, TokenStoreConfigurations.Jdbc.class,
+		TokenStoreConfigurations.Redis.class, TokenStoreConfigurations.ModulesMissing.class,
+		TokenServiceConfigurations.Jwt.class, TokenServiceConfigurations.JwtMissing.class,
+		TokenServiceConfigurations.Opaque.class })
+public final class TokenKitAutoConfiguration {
+
+	/**
+	 * The clock tokens expire by.
+	 *
+	 * @return the system clock in UTC
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	Clock tokenKitClock() {
+		return Clock.systemUTC();
+	}
+
+	/**
+	 * The {@code tokenkit.*} settings, applied to every {@link TokenKitConfigurer} when it joins a chain (settings made
+	 * in code win).
+	 *
+	 * @param properties the settings
+	 * @param apiKeyVerifiers the app's api-key verifier, if any
+	 * @param authenticators the app's tokenkit authenticator, if any
+	 * @param clock the clock the login throttle's window runs on
+	 * @return the customizer
+	 */
+	@Bean
+	TokenKitPropertiesCustomizer tokenKitPropertiesCustomizer(TokenKitProperties properties,
+			ObjectProvider<ApiKeyVerifier> apiKeyVerifiers, ObjectProvider<Authenticator> authenticators, Clock clock) {
+		boolean apiKeysKnown = apiKeyVerifiers.getIfAvailable() != null || authenticators.getIfAvailable() != null;
+		return new TokenKitPropertiesCustomizer(properties, apiKeysKnown, clock);
+	}
+
+	/** The parts of a servlet web app's security chain. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(HttpSecurity.class)
+	static final class ChainConfiguration {
+
+		/**
+		 * tokenkit on every {@code HttpSecurity} the app builds: Spring Security 7 applies each
+		 * {@code Customizer<HttpSecurity>} bean to every chain builder. A chain that adds tokenkit itself replaces this.
+		 *
+		 * @return the customizer
+		 */
+		@Bean
+		@ConditionalOnBooleanProperty(name = "tokenkit.auto-apply", matchIfMissing = true)
+		Customizer<HttpSecurity> tokenKitOnEveryChain() {
+			return (http) -> http.with(TokenKitConfigurer.tokenKit(), Customizer.withDefaults());
+		}
+
+		/**
+		 * Spring Security's strict firewall, reading header values as UTF-8 as tokenkit does.
+		 *
+		 * @return the firewall
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		HttpFirewall tokenKitFirewall() {
+			return TokenKitFirewall.strict();
+		}
+
+		/**
+		 * Answers what the firewall rejects with {@code 400} and tokenkit's headers, never the container's error page.
+		 *
+		 * @return the handler
+		 */
+		@Bean
+		@ConditionalOnMissingBean
+		RequestRejectedHandler tokenKitRequestRejectedHandler() {
+			return TokenKitFirewall.rejectedRequests();
+		}
+
+	}
+
+}

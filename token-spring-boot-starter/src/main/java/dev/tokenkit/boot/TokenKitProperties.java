@@ -1,0 +1,194 @@
+package dev.tokenkit.boot;
+
+import java.time.Duration;
+import java.util.List;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.core.io.Resource;
+
+/**
+ * tokenkit's settings under {@code tokenkit.*}: the kind of token and its lifetimes, the store, the JWT keys, the
+ * dialects and their paths, the api-key rule, the login throttle and the realm. Unset values keep the library's
+ * defaults.
+ *
+ * @param autoApply whether to add tokenkit to every Spring Security chain the app builds (Spring Security applies the
+ *     starter's Customizer&lt;HttpSecurity&gt; to each); false: add it to chosen chains with http.with(tokenKit(),
+ *     withDefaults()). The tokenkit.* properties apply either way.
+ * @param realm the realm named in WWW-Authenticate challenges: 1 to 64 letters, digits, spaces, '.', '_' or '-'
+ * @param token the tokens issued
+ * @param store where tokens, or for JWTs their revocations, are kept
+ * @param jwt the keys, issuer and audience of JWTs (tokenkit.token.kind=jwt)
+ * @param dsi the DSI dialect (GET /authentication_token)
+ * @param globalgiving the GlobalGiving dialect (POST /api/userservice/tokens)
+ * @param apiKey the api-key rule of secure requests
+ * @param loginThrottle the login throttle of both dialects, in this JVM
+ * @since 0.1.0
+ */
+@ConfigurationProperties("tokenkit")
+public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @DefaultValue("tokenkit") String realm,
+		@DefaultValue Token token, @DefaultValue Store store, @DefaultValue Jwt jwt, @DefaultValue Dsi dsi,
+		@DefaultValue GlobalGiving globalgiving, @DefaultValue ApiKey apiKey, @DefaultValue LoginThrottle loginThrottle) {
+
+	/** The kind of token issued. */
+	public enum TokenKind {
+
+		/** Random tokens looked up in the store on every request. */
+		OPAQUE,
+
+		/** Signed JWTs checked by signature, their revocations kept in the store (needs token-jwt). */
+		JWT
+
+	}
+
+	/** Where tokens (or, for JWTs, their revocations) are kept. */
+	public enum StoreType {
+
+		/** In this JVM: one node only, lost on restart. */
+		MEMORY,
+
+		/** In the app's DataSource (H2 or PostgreSQL), table tk_tokens. */
+		JDBC,
+
+		/** In Redis, on the app's own spring.data.redis client (needs token-redis and spring-boot-data-redis). */
+		REDIS
+
+	}
+
+	/** When the JDBC store creates its tables. */
+	public enum SchemaInitialization {
+
+		/** Only in an embedded database. */
+		EMBEDDED,
+
+		/** In every database, where they are missing. */
+		ALWAYS,
+
+		/** Never: the app's own migrations create them. */
+		NEVER
+
+	}
+
+	/**
+	 * The tokens issued.
+	 *
+	 * @param kind opaque or jwt
+	 * @param idleTimeout how long a token lives without use, for accounts with no timeout of their own; unset: each
+	 *     dialect's default (DSI 30 minutes, GlobalGiving 10 hours)
+	 * @param maxLifetime the longest a token lives from issuance however often it is used; unset: 24 hours (never less
+	 *     than the idle timeout)
+	 * @param touchInterval how old an opaque token's recorded last use must be before a use is written back to the
+	 *     store
+	 */
+	public record Token(@DefaultValue("opaque") TokenKind kind, @Nullable Duration idleTimeout,
+			@Nullable Duration maxLifetime, @DefaultValue("1m") Duration touchInterval) {
+	}
+
+	/**
+	 * The token store.
+	 *
+	 * @param type memory, jdbc or redis
+	 * @param timeout how long one store call may take before the store counts as unavailable (HTTP 503)
+	 * @param jdbc the JDBC store
+	 * @param redis the Redis store
+	 */
+	public record Store(@DefaultValue("memory") StoreType type, @DefaultValue("2s") Duration timeout,
+			@DefaultValue Jdbc jdbc, @DefaultValue Redis redis) {
+	}
+
+	/**
+	 * The JDBC store, on the app's DataSource.
+	 *
+	 * @param initializeSchema when to create the tk_accounts and tk_tokens tables: embedded, always or never
+	 * @param purgeInterval how often expired tokens are deleted from tk_tokens
+	 */
+	public record Jdbc(@DefaultValue("embedded") SchemaInitialization initializeSchema,
+			@DefaultValue("5m") Duration purgeInterval) {
+	}
+
+	/**
+	 * The Redis store, on the app's spring.data.redis client.
+	 *
+	 * @param keyPrefix the prefix of every key the store writes, to share a Redis database with other data
+	 */
+	public record Redis(@DefaultValue("tokenkit:") String keyPrefix) {
+	}
+
+	/**
+	 * Signed tokens (tokenkit.token.kind=jwt).
+	 *
+	 * @param secret an HS256 secret, base64, at least 32 bytes once decoded; unset with no keys: a random secret at
+	 *     each start (tokens do not survive a restart, nodes do not share them)
+	 * @param secretKid the key id (kid) of the HS256 secret
+	 * @param keys asymmetric keys (RS256, ES256, EdDSA) from PEM files; the first signs, every one verifies
+	 * @param issuer the iss claim of issued tokens, required on tokens checked
+	 * @param audience the aud claim of issued tokens, required on tokens checked
+	 */
+	public record Jwt(@Nullable String secret, @DefaultValue("hs256") String secretKid, @DefaultValue List<Key> keys,
+			@Nullable String issuer, @Nullable String audience) {
+
+		@Override
+		public String toString() {
+			return "Jwt[secret=" + ((this.secret != null) ? "(set)" : "(none)") + ", keys=" + this.keys + "]";
+		}
+
+	}
+
+	/**
+	 * One asymmetric JWT key pair, from PEM files.
+	 *
+	 * @param kid the key id (kid) written into the tokens it signs
+	 * @param algorithm RS256, ES256 or EdDSA
+	 * @param privateKey the private key, PEM PKCS#8 ("BEGIN PRIVATE KEY"), for example classpath:jwt/private.pem
+	 * @param publicKey the public key, PEM X.509 ("BEGIN PUBLIC KEY")
+	 */
+	public record Key(@Nullable String kid, @Nullable String algorithm, @Nullable Resource privateKey,
+			@Nullable Resource publicKey) {
+	}
+
+	/**
+	 * The DSI dialect.
+	 *
+	 * @param enabled whether to serve it
+	 * @param tokenPath the token path; .json, .xml and .csv are served after it too
+	 * @param credentialsPath the path of the POST credentials form
+	 * @param queryCredentials whether credentials are accepted in the query string
+	 * @param jsonp whether JSONP answers (?callback=...) are served
+	 */
+	public record Dsi(@DefaultValue("true") boolean enabled, @DefaultValue("/authentication_token") String tokenPath,
+			@DefaultValue("/authentication_credentials") String credentialsPath,
+			@DefaultValue("true") boolean queryCredentials, @DefaultValue("true") boolean jsonp) {
+	}
+
+	/**
+	 * The GlobalGiving dialect, whose logins carry an api key.
+	 *
+	 * @param enabled whether to serve it; unset: served when the app defines an ApiKeyVerifier or a tokenkit
+	 *     Authenticator bean
+	 * @param path the token path
+	 */
+	public record GlobalGiving(@Nullable Boolean enabled, @DefaultValue("/api/userservice/tokens") String path) {
+	}
+
+	/**
+	 * The api-key rule of secure requests.
+	 *
+	 * @param requiredPaths path patterns (for example /api/secure/givingservice/**) whose secure requests must carry an
+	 *     api_key of the token's account; needs an ApiKeyVerifier bean
+	 */
+	public record ApiKey(@DefaultValue List<String> requiredPaths) {
+	}
+
+	/**
+	 * The login throttle of both dialects, in this JVM.
+	 *
+	 * @param maxFailures failed logins per login name and per client address within the window before 429; 0 switches
+	 *     the throttle off
+	 * @param window how long failures count
+	 */
+	public record LoginThrottle(@DefaultValue("0") int maxFailures, @DefaultValue("15m") Duration window) {
+	}
+
+}

@@ -1,0 +1,88 @@
+package dev.tokenkit.boot;
+
+import java.time.Clock;
+
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.jwt.JwtTokenService;
+import dev.tokenkit.jwt.JwtTokenServiceBuilder;
+
+/**
+ * The token service {@code tokenkit.token.kind} names, over the token store, unless the app defines a
+ * {@link TokenService}: opaque tokens (the default) or signed JWTs with the keys of {@code tokenkit.jwt.*}.
+ */
+final class TokenServiceConfigurations {
+
+	private static final String KIND = "tokenkit.token.kind";
+
+	private TokenServiceConfigurations() {
+	}
+
+	/** {@code tokenkit.token.kind=opaque}, the default. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = KIND, havingValue = "opaque", matchIfMissing = true)
+	static class Opaque {
+
+		@Bean
+		@ConditionalOnMissingBean(TokenService.class)
+		OpaqueTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
+			return TokenKitPropertiesCustomizer.check("tokenkit.token.touch-interval", properties.token().touchInterval(),
+					() -> OpaqueTokenService.builder(store)
+						.clock(clock)
+						.touchInterval(properties.token().touchInterval())
+						.build());
+		}
+
+	}
+
+	/** {@code tokenkit.token.kind=jwt}: signed with the first key, checked with every key. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = KIND, havingValue = "jwt")
+	@ConditionalOnClass(JwtTokenService.class)
+	static class Jwt {
+
+		@Bean
+		@ConditionalOnMissingBean(TokenService.class)
+		JwtTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
+			TokenKitProperties.Jwt jwt = properties.jwt();
+			JwtTokenServiceBuilder builder = JwtTokenService.builder(store).clock(clock);
+			JwtKeys.from(jwt).forEach(builder::key);
+			if (jwt.issuer() != null) {
+				builder.issuer(jwt.issuer());
+			}
+			if (jwt.audience() != null) {
+				builder.audience(jwt.audience());
+			}
+			if (properties.token().maxLifetime() != null) {
+				builder.maxTokenLifetime(properties.token().maxLifetime());
+			}
+			return builder.build();
+		}
+
+	}
+
+	/** {@code tokenkit.token.kind=jwt} without token-jwt. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnProperty(name = KIND, havingValue = "jwt")
+	@ConditionalOnMissingClass("dev.tokenkit.jwt.JwtTokenService")
+	static class JwtMissing {
+
+		@Bean
+		@ConditionalOnMissingBean(TokenService.class)
+		TokenService tokenService() {
+			throw new InvalidConfigurationPropertyValueException(KIND, "jwt",
+					"JWTs need dev.tokenkit:token-jwt on the classpath.");
+		}
+
+	}
+
+}

@@ -1,0 +1,246 @@
+package dev.tokenkit.boot;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Base64;
+
+import javax.sql.DataSource;
+
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
+import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
+import org.springframework.boot.test.context.FilteredClassLoader;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.web.firewall.HttpFirewall;
+import org.springframework.security.web.firewall.RequestRejectedHandler;
+import org.springframework.security.web.firewall.StrictHttpFirewall;
+
+import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.jdbc.JdbcTokenStore;
+import dev.tokenkit.core.opaque.OpaqueTokenService;
+import dev.tokenkit.core.store.InMemoryTokenStore;
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.jwt.JwtTokenService;
+import dev.tokenkit.redis.RedisTokenStore;
+import dev.tokenkit.redis.testing.TestRedis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every condition of the auto-configuration: defaults, each bean backing off, each store and kind, each bad value. */
+class TokenKitAutoConfigurationTests {
+
+	private final WebApplicationContextRunner web = new WebApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TokenKitAutoConfiguration.class, TokenKitHealthAutoConfiguration.class));
+
+	private final ApplicationContextRunner plain = new ApplicationContextRunner()
+		.withConfiguration(AutoConfigurations.of(TokenKitAutoConfiguration.class));
+
+	@Test
+	void startWhenNoSettingsThenOpaqueTokensInMemoryOnEveryChainBehindTheStrictFirewall() {
+		this.web.run((context) -> {
+			assertThat(context).hasSingleBean(OpaqueTokenService.class).hasSingleBean(InMemoryTokenStore.class)
+				.hasSingleBean(Clock.class).hasSingleBean(TokenKitPropertiesCustomizer.class)
+				.hasSingleBean(StrictHttpFirewall.class).hasSingleBean(RequestRejectedHandler.class)
+				.hasSingleBean(TokenStoreHealthIndicator.class);
+			assertThat(context.getBeanNamesForType(Customizer.class)).contains("tokenKitOnEveryChain");
+		});
+	}
+
+	@Test
+	void startWhenNotAWebAppThenTokensButNoChainParts() {
+		this.plain.run((context) -> {
+			assertThat(context).hasSingleBean(TokenService.class).doesNotHaveBean(HttpFirewall.class);
+			assertThat(context.getBeanNamesForType(Customizer.class)).doesNotContain("tokenKitOnEveryChain");
+		});
+	}
+
+	@Test
+	void startWhenAutoApplyOffThenNoChainCustomizerButTheSettingsStay() {
+		this.web.withPropertyValues("tokenkit.auto-apply=false").run((context) -> {
+			assertThat(context.getBeanNamesForType(Customizer.class)).containsExactly("tokenKitPropertiesCustomizer");
+			assertThat(context).hasSingleBean(TokenKitPropertiesCustomizer.class);
+		});
+	}
+
+	@Test
+	void startWhenAppDefinesItsOwnBeansThenEachBacksOff() {
+		Clock clock = Clock.fixed(Instant.parse("2026-01-01T00:00:00Z"), ZoneOffset.UTC);
+		InMemoryTokenStore store = new InMemoryTokenStore(clock);
+		TokenService service = OpaqueTokenService.builder(store).build();
+		HttpFirewall firewall = new StrictHttpFirewall();
+		this.web.withBean(Clock.class, () -> clock).withBean(TokenStore.class, () -> store)
+			.withBean(TokenService.class, () -> service).withBean(HttpFirewall.class, () -> firewall)
+			.run((context) -> {
+				assertThat(context.getBean(Clock.class)).isSameAs(clock);
+				assertThat(context.getBean(TokenStore.class)).isSameAs(store);
+				assertThat(context.getBean(TokenService.class)).isSameAs(service);
+				assertThat(context.getBean(HttpFirewall.class)).isSameAs(firewall);
+			});
+	}
+
+	@Test
+	void startWhenOwnStoreOnlyThenTheServiceIsBuiltOverIt() {
+		InMemoryTokenStore store = new InMemoryTokenStore();
+		this.plain.withBean(TokenStore.class, () -> store).run((context) -> {
+			TokenService tokens = context.getBean(TokenService.class);
+			tokens.issue(TestAccounts.alice(),
+					TokenPolicy.ofIdle(Duration.ofMinutes(5)));
+			assertThat(store.findByAccount(TestAccounts.alice().id())).hasSize(1);
+		});
+	}
+
+	@Test
+	void startWhenJdbcStoreOnEmbeddedH2ThenTablesMadeAndTokensKeptThere() {
+		this.plain.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("tokenkit.store.type=jdbc", "spring.datasource.url=jdbc:h2:mem:jdbc-store")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(JdbcTokenStore.class).hasSingleBean(ExpiredTokenPurge.class);
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tk_tokens", Integer.class)).isZero();
+			});
+	}
+
+	@Test
+	void startWhenJdbcStoreAndSchemaNeverThenNoTablesMade() {
+		this.plain.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("tokenkit.store.type=jdbc", "tokenkit.store.jdbc.initialize-schema=never",
+					"spring.datasource.url=jdbc:h2:mem:jdbc-never")
+			.run((context) -> {
+				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM INFORMATION_SCHEMA.TABLES WHERE TABLE_NAME = "
+						+ "'TK_TOKENS'", Integer.class)).isZero();
+			});
+	}
+
+	@Test
+	void startWhenJdbcStoreWithoutDataSourceThenFailureNamesTheProperty() {
+		this.plain.withPropertyValues("tokenkit.store.type=jdbc").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.hasMessageContaining("tokenkit.store.type")
+			.hasMessageContaining("DataSource"));
+	}
+
+	@Test
+	void startWhenRedisStoreThenOnTheAppsOwnLettuceClient() {
+		TestRedis.requireServer();
+		this.plain.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+			.withPropertyValues("tokenkit.store.type=redis", "spring.data.redis.url=" + TestRedis.URL,
+					"tokenkit.store.redis.key-prefix=tokenkit-boot-test:")
+			.run((context) -> {
+				assertThat(context).hasSingleBean(RedisTokenStore.class);
+				TokenStore store = context.getBean(TokenStore.class);
+				assertThat(store.find(TokenHash.of("unknown"))).isNull();
+			});
+	}
+
+	@Test
+	void startWhenRedisStoreWithoutTokenRedisThenFailureNamesTheProperty() {
+		this.plain.withClassLoader(new FilteredClassLoader(RedisTokenStore.class))
+			.withPropertyValues("tokenkit.store.type=redis")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokenkit.store.type")
+				.hasMessageContaining("token-redis"));
+	}
+
+	@Test
+	void startWhenStoreTypeMisspeltThenFailureNamesThePropertyAndTheValues() {
+		this.plain.withPropertyValues("tokenkit.store.type=reddis").run((context) -> assertThat(context)
+			.getFailure()
+			.hasStackTraceContaining("Failed to bind properties under 'tokenkit.store.type'")
+			.rootCause()
+			.hasMessageContaining("reddis"));
+	}
+
+	@Test
+	void startWhenJwtWithSecretThenSignedTokens() {
+		String secret = Base64.getEncoder().encodeToString(new byte[32]);
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.secret=" + secret,
+				"tokenkit.jwt.issuer=test")
+			.run((context) -> {
+				TokenService tokens = context.getBean(TokenService.class);
+				assertThat(tokens).isInstanceOf(JwtTokenService.class);
+				String token = tokens.issue(TestAccounts.alice(),
+						TokenPolicy.ofIdle(Duration.ofMinutes(5))).value();
+				assertThat(token.split("\\.")).hasSize(3);
+				assertThat(tokens.authenticate(token).username()).isEqualTo("alice");
+			});
+	}
+
+	@Test
+	void startWhenJwtSecretTooShortThenFailureNamesThePropertyNeverTheSecret() {
+		String secret = Base64.getEncoder().encodeToString("twelve bytes".getBytes());
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.secret=" + secret)
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.hasMessageContaining("tokenkit.jwt.secret")
+				.hasMessageContaining("32 bytes")
+				.hasMessageNotContaining(secret));
+	}
+
+	@Test
+	void startWhenJwtKeyFileMissingThenFailureNamesTheKeysProperty() {
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.keys[0].kid=k1",
+				"tokenkit.jwt.keys[0].algorithm=ES256", "tokenkit.jwt.keys[0].private-key=classpath:missing.pem",
+				"tokenkit.jwt.keys[0].public-key=classpath:missing-pub.pem")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokenkit.jwt.keys[0].private-key")
+				.hasMessageContaining("does not exist"));
+	}
+
+	@Test
+	void startWhenJwtWithoutTokenJwtThenFailureNamesTheProperty() {
+		this.plain.withClassLoader(new FilteredClassLoader(JwtTokenService.class))
+			.withPropertyValues("tokenkit.token.kind=jwt")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokenkit.token.kind")
+				.hasMessageContaining("token-jwt"));
+	}
+
+	@Test
+	void startWhenRealmHoldsAQuoteThenFailureNamesTheProperty() {
+		this.web.withPropertyValues("tokenkit.realm=a\"b").run((context) -> assertThat(context).getFailure()
+			.rootCause()
+			.hasMessageContaining("tokenkit.realm"));
+	}
+
+	@Test
+	void healthWhenStoreAnswersThenUpWithTheKindOnly() {
+		this.web.run((context) -> {
+			Health health = context.getBean(TokenStoreHealthIndicator.class).health();
+			assertThat(health.getStatus()).isEqualTo(Status.UP);
+			assertThat(health.getDetails()).containsOnlyKeys("store").containsEntry("store", "InMemoryTokenStore");
+		});
+	}
+
+	@Test
+	void healthWhenSwitchedOffThenNoIndicator() {
+		this.web.withPropertyValues("management.health.tokenkit.enabled=false")
+			.run((context) -> assertThat(context).doesNotHaveBean(TokenStoreHealthIndicator.class));
+	}
+
+	@Test
+	void healthWhenActuatorAbsentThenNoIndicator() {
+		this.web.withClassLoader(new FilteredClassLoader("org.springframework.boot.health"))
+			.run((context) -> assertThat(context).doesNotHaveBean(TokenStoreHealthIndicator.class));
+	}
+
+}
