@@ -11,20 +11,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
-import io.lettuce.core.RedisCommandExecutionException;
-import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
-import io.lettuce.core.TimeoutOptions;
-import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
-import io.lettuce.core.resource.ClientResources;
-import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.StoreUnavailableException;
@@ -53,12 +44,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private static final Duration RETENTION_AFTER_EXPIRY = Duration.ofMinutes(1);
 
-	private final RedisClient client;
-
-	/** The client's resources when the store made the client itself, {@code null} when the app lent it. */
-	private final @Nullable ClientResources ownResources;
-
-	private final Duration timeout;
+	private final RedisConnection redis;
 
 	private final Clock clock;
 
@@ -68,24 +54,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private final Duration maxTokenLifetime;
 
-	private volatile @Nullable StatefulRedisConnection<String, String> connection;
-
 	private RedisTokenStore(Builder builder) {
-		if (builder.client != null) {
-			this.ownResources = null;
-			this.client = builder.client;
-		}
-		else {
-			this.ownResources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
-			this.client = RedisClient.create(this.ownResources,
-					RedisURI.builder(Objects.requireNonNull(builder.uri)).withTimeout(builder.timeout).build());
-			this.client.setOptions(ClientOptions.builder()
-				.autoReconnect(true)
-				.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
-				.timeoutOptions(TimeoutOptions.enabled(builder.timeout))
-				.build());
-		}
-		this.timeout = builder.timeout;
+		this.redis = (builder.client != null) ? RedisConnection.from(builder.client, builder.timeout)
+				: RedisConnection.to(Objects.requireNonNull(builder.uri), builder.timeout);
 		this.clock = builder.clock;
 		this.tokenPrefix = builder.keyPrefix + "token:";
 		this.accountPrefix = builder.keyPrefix + "account:";
@@ -112,62 +83,6 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		}
 	}
 
-	@Override
-	public boolean saveIfAbsent(TokenRecord record) {
-		TokenPrincipal principal = record.principal();
-		Long saved = run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,
-				new String[] { tokenKey(record.hash()), this.accountPrefix + principal.accountId() },
-				principal.accountId(), principal.username(), String.join(",", new TreeSet<>(principal.authorities())),
-				millis(record.issuedAt()), millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
-				millis(record.expiresAt()), ttl(record), Long.toString(this.maxTokenLifetime.toMillis()),
-				record.hash().toHex()));
-		return saved != null && saved != 0;
-	}
-
-	@Override
-	public @Nullable TokenRecord find(TokenHash hash) {
-		Map<String, String> fields = run((redis) -> redis.hgetall(tokenKey(hash)));
-		if (fields == null || fields.isEmpty()) {
-			return null;
-		}
-		return record(hash, fields.get("a"), fields.get("u"), fields.get("r"), fields.get("i"), fields.get("l"),
-				fields.get("d"), fields.get("e"));
-	}
-
-	@Override
-	public void touch(TokenHash hash, Instant usedAt) {
-		run((redis) -> redis.eval(RedisScripts.TOUCH, ScriptOutputType.INTEGER, new String[] { tokenKey(hash) },
-				millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()), Long.toString(this.clock.millis())));
-	}
-
-	@Override
-	public boolean remove(TokenHash hash) {
-		Long removed = run((redis) -> redis.eval(RedisScripts.REMOVE, ScriptOutputType.INTEGER,
-				new String[] { tokenKey(hash) }, this.accountPrefix, hash.toHex()));
-		return removed != null && removed > 0;
-	}
-
-	@Override
-	public int removeAll(String accountId) {
-		Long removed = run((redis) -> redis.eval(RedisScripts.REMOVE_ALL, ScriptOutputType.INTEGER,
-				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
-		return (removed != null) ? removed.intValue() : 0;
-	}
-
-	@Override
-	public List<TokenRecord> findByAccount(String accountId) {
-		List<Object> flat = run((redis) -> redis.eval(RedisScripts.FIND_BY_ACCOUNT, ScriptOutputType.MULTI,
-				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
-		List<TokenRecord> records = new ArrayList<>();
-		for (int i = 0; flat != null && i + 8 <= flat.size(); i += 8) {
-			List<String> v = flat.subList(i, i + 8).stream().map(String::valueOf).toList();
-			records.add(record(TokenHash.fromHex(v.get(0)), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
-					v.get(7)));
-		}
-		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
-		return records;
-	}
-
 	/**
 	 * Starts building a store on a Lettuce client the app already has (its Redis, options, TLS and resources): the store
 	 * opens one connection from it, to the client's own {@link RedisURI}, and closes only that connection.
@@ -179,44 +94,66 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		return new Builder(null, Objects.requireNonNull(client, "client cannot be null"));
 	}
 
+	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
+		TokenPrincipal principal = record.principal();
+		Long saved = this.redis.run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,
+				new String[] { tokenKey(record.hash()), this.accountPrefix + principal.accountId() },
+				principal.accountId(), principal.username(), String.join(",", new TreeSet<>(principal.authorities())),
+				millis(record.issuedAt()), millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
+				millis(record.expiresAt()), ttl(record), Long.toString(this.maxTokenLifetime.toMillis()),
+				record.hash().toHex()));
+		return saved != null && saved != 0;
+	}
+
+	@Override
+	public @Nullable TokenRecord find(TokenHash hash) {
+		Map<String, String> fields = this.redis.run((redis) -> redis.hgetall(tokenKey(hash)));
+		if (fields == null || fields.isEmpty()) {
+			return null;
+		}
+		return record(hash, fields.get("a"), fields.get("u"), fields.get("r"), fields.get("i"), fields.get("l"),
+				fields.get("d"), fields.get("e"));
+	}
+
+	@Override
+	public void touch(TokenHash hash, Instant usedAt) {
+		this.redis.run((redis) -> redis.eval(RedisScripts.TOUCH, ScriptOutputType.INTEGER, new String[] { tokenKey(hash) },
+				millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()), Long.toString(this.clock.millis())));
+	}
+
+	@Override
+	public boolean remove(TokenHash hash) {
+		Long removed = this.redis.run((redis) -> redis.eval(RedisScripts.REMOVE, ScriptOutputType.INTEGER,
+				new String[] { tokenKey(hash) }, this.accountPrefix, hash.toHex()));
+		return removed != null && removed > 0;
+	}
+
+	@Override
+	public int removeAll(String accountId) {
+		Long removed = this.redis.run((redis) -> redis.eval(RedisScripts.REMOVE_ALL, ScriptOutputType.INTEGER,
+				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
+		return (removed != null) ? removed.intValue() : 0;
+	}
+
+	@Override
+	public List<TokenRecord> findByAccount(String accountId) {
+		List<Object> flat = this.redis.run((redis) -> redis.eval(RedisScripts.FIND_BY_ACCOUNT, ScriptOutputType.MULTI,
+				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
+		List<TokenRecord> records = new ArrayList<>();
+		for (int i = 0; flat != null && i + 8 <= flat.size(); i += 8) {
+			List<String> v = flat.subList(i, i + 8).stream().map(String::valueOf).toList();
+			records.add(record(TokenHash.fromHex(v.get(0)), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
+					v.get(7)));
+		}
+		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
+		return records;
+	}
+
 	/** Closes the connection and, when the store made its client itself, the client and its threads. */
 	@Override
 	public void close() {
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			open.close();
-		}
-		if (this.ownResources != null) {
-			this.client.shutdown();
-			this.ownResources.shutdown();
-		}
-	}
-
-	private <T> T run(Function<RedisCommands<String, String>, T> command) {
-		try {
-			return command.apply(connection().sync());
-		}
-		catch (RedisCommandExecutionException ex) {
-			throw new IllegalStateException("A tokenkit Redis script failed", ex);
-		}
-		catch (RedisException ex) {
-			throw new StoreUnavailableException(ex);
-		}
-	}
-
-	private StatefulRedisConnection<String, String> connection() {
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			return open;
-		}
-		synchronized (this) {
-			if (this.connection == null) {
-				StatefulRedisConnection<String, String> opened = this.client.connect();
-				opened.setTimeout(this.timeout);
-				this.connection = opened;
-			}
-			return this.connection;
-		}
+		this.redis.close();
 	}
 
 	/** The key's TTL: the record's remaining life by this store's clock, plus the retention, at least 1 ms. */

@@ -87,9 +87,23 @@ public final class TokenKitFirewall {
 	 * @return the check
 	 */
 	public static Predicate<String> allowedHeaderValues() {
-		return (value) -> ASSIGNED_AND_NOT_CONTROL.matcher(value).matches()
+		return (value) -> isPrintableAscii(value) || ASSIGNED_AND_NOT_CONTROL.matcher(value).matches()
 				|| (value.regionMatches(true, 0, USER_SCHEME, 0, USER_SCHEME.length())
 						&& PRINTABLE_TEXT.matcher(asUtf8(value)).matches());
+	}
+
+	/**
+	 * Printable ASCII and tab, which the default check allows: a loop, so that the common header (a bearer token, a
+	 * content type) skips the regular expression read on every header access.
+	 */
+	private static boolean isPrintableAscii(String value) {
+		for (int i = 0; i < value.length(); i++) {
+			char c = value.charAt(i);
+			if ((c < 0x20 && c != '\t') || c > 0x7E) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The text the value's characters encode as UTF-8 bytes, or a control character if they do not. */
