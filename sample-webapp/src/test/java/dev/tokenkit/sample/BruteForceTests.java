@@ -27,7 +27,7 @@ class BruteForceTests {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private static SampleApp sample() {
-		SampleApp app = new SampleApp(Map.of("tokenkit.accounts.url", "jdbc:h2:mem:brute-force;DB_CLOSE_DELAY=-1"),
+		SampleApp app = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:brute-force;DB_CLOSE_DELAY=-1"),
 				MutableClock.start());
 		CatalogAccounts.addTo(app.bean(JdbcAccountRepository.class));
 		return app;

@@ -55,7 +55,7 @@ class CredentialTimingTests {
 	@Test
 	void timingWhenCredentialsFailForDifferentReasonsThenTheLatenciesCannotBeToldApart() {
 		// without the throttle, which would delay and then refuse the repeated failures (as the catalog advises)
-		try (SampleApp app = new SampleApp(Map.of("tokenkit.accounts.url", "jdbc:h2:mem:timing;DB_CLOSE_DELAY=-1",
+		try (SampleApp app = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:timing;DB_CLOSE_DELAY=-1",
 				"tokenkit.login-throttle.max-failures", 0), MutableClock.start())) {
 			CatalogAccounts.addTo(app.bean(JdbcAccountRepository.class));
 			RawHttp http = app.http();

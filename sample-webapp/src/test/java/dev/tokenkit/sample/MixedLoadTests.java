@@ -91,15 +91,15 @@ class MixedLoadTests {
 	void loadWhenIssuingUsingRevokingAndExpiringAtOnceThenNoFiveHundredsNoRevokedAcceptedAndEveryTokenAccounted()
 			throws Exception {
 		Map<String, Object> settings = new HashMap<>();
-		settings.put("tokenkit.accounts.url", "jdbc:h2:mem:load-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
+		settings.put("spring.datasource.url", "jdbc:h2:mem:load-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
 		settings.put("tokenkit.login-throttle.max-failures", 0);
 		String prefix = null;
 		if (this.mode.endsWith("redis")) {
 			TestRedis.requireServer();
 			prefix = TestRedis.prefix();
-			settings.put("tokenkit.store", "redis");
-			settings.put("tokenkit.redis.url", TestRedis.URL);
-			settings.put("tokenkit.redis.key-prefix", prefix);
+			settings.put("tokenkit.store.type", "redis");
+			settings.put("spring.data.redis.url", TestRedis.URL);
+			settings.put("tokenkit.store.redis.key-prefix", prefix);
 		}
 		MutableClock clock = MutableClock.start();
 		try (SampleApp app = new SampleApp(settings, clock)) {

@@ -50,9 +50,10 @@ class MultiNodeTests {
 			stop();
 			postgres = TestDatabases.postgres();
 			redisPrefix = store.equals("redis") ? TestRedis.prefix() : null;
-			Map<String, Object> settings = Map.of("tokenkit.accounts.url", postgres.getJdbcUrl(), "tokenkit.store",
-					store, "tokenkit.redis.url", TestRedis.URL, "tokenkit.redis.key-prefix",
-					Objects.requireNonNullElse(redisPrefix, "tokenkit:"), "tokenkit.tokens", tokens,
+			Map<String, Object> settings = Map.of("spring.profiles.active", "postgres", "spring.datasource.url",
+					postgres.getJdbcUrl(), "tokenkit.store.type",
+					store, "spring.data.redis.url", TestRedis.URL, "tokenkit.store.redis.key-prefix",
+					Objects.requireNonNullElse(redisPrefix, "tokenkit:"), "tokenkit.token.kind", tokens,
 					"tokenkit.jwt.secret", sharedSecret());
 			clock = MutableClock.start();
 			a = new SampleApp(settings, clock);

@@ -44,7 +44,8 @@ class PostgresStoreFaultTests extends StoreFaultTests {
 
 	@Override
 	Map<String, Object> settings(int port) {
-		return Map.of("tokenkit.store", "jdbc", "tokenkit.accounts.url", this.postgres.jdbcUrl(port));
+		return Map.of("spring.profiles.active", "postgres", "tokenkit.store.type", "jdbc", "spring.datasource.url",
+				this.postgres.jdbcUrl(port));
 	}
 
 	/**

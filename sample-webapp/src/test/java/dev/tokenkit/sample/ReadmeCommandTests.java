@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample with the README's first command itself, in a forked Maven ({@code ./mvnw -pl sample-webapp -am
- * jetty:run}, on a free port through {@code -Djetty.http.port}), and checks that it serves the home page and a token.
+ * spring-boot:run}, on a free port through {@code -Dspring-boot.run.arguments=--server.port=N}), and checks that it
+ * serves the home page and a token.
  */
 class ReadmeCommandTests {
 
@@ -27,9 +28,9 @@ class ReadmeCommandTests {
 	void readmeFirstCommandWhenRunThenHomePageAndTokenOnTheGivenPort() throws Exception {
 		int port = freePort();
 		Path root = Path.of("..").toAbsolutePath().normalize();
-		File log = Path.of("target", "jetty-run.log").toFile();
+		File log = Path.of("target", "spring-boot-run.log").toFile();
 		Process maven = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-pl", "sample-webapp", "-am",
-				"jetty:run", "-Djetty.http.port=" + port)
+				"spring-boot:run", "-Dspring-boot.run.arguments=--server.port=" + port)
 			.directory(root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)
@@ -54,13 +55,14 @@ class ReadmeCommandTests {
 	private static void awaitStarted(Process maven, Path log) throws InterruptedException, IOException {
 		Instant deadline = Instant.now().plus(STARTUP_LIMIT);
 		while (Instant.now().isBefore(deadline)) {
-			assertThat(maven.isAlive()).as("jetty:run exited early; see target/jetty-run.log").isTrue();
-			if (Files.exists(log) && Files.readString(log).contains("Started oejs.Server")) {
+			assertThat(maven.isAlive()).as("spring-boot:run exited early; see target/spring-boot-run.log").isTrue();
+			if (Files.exists(log) && Files.readString(log).contains("Started SampleApplication")) {
 				return;
 			}
 			Thread.sleep(500);
 		}
-		throw new AssertionError("jetty:run did not start within " + STARTUP_LIMIT + "; see target/jetty-run.log");
+		throw new AssertionError("spring-boot:run did not start within " + STARTUP_LIMIT
+				+ "; see target/spring-boot-run.log");
 	}
 
 	private static int freePort() throws IOException {

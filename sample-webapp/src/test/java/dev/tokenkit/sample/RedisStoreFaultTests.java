@@ -44,7 +44,7 @@ class RedisStoreFaultTests extends StoreFaultTests {
 
 	@Override
 	Map<String, Object> settings(int port) {
-		return Map.of("tokenkit.store", "redis", "tokenkit.redis.url", "redis://127.0.0.1:" + port);
+		return Map.of("tokenkit.store.type", "redis", "spring.data.redis.url", "redis://127.0.0.1:" + port);
 	}
 
 	/** Each Redis command is bounded by the store timeout. */

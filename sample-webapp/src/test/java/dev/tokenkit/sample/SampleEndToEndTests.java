@@ -41,7 +41,7 @@ class SampleEndToEndTests {
 	SampleEndToEndTests(String tokens) {
 		if (app == null || !tokens.equals(appTokens)) {
 			stop();
-			app = new SampleApp(Map.of("tokenkit.tokens", tokens), MutableClock.start());
+			app = new SampleApp(Map.of("tokenkit.token.kind", tokens), MutableClock.start());
 			appTokens = tokens;
 			http = app.http();
 		}

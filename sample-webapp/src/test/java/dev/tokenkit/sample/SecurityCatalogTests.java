@@ -135,20 +135,20 @@ class SecurityCatalogTests {
 	@BeforeEach
 	void start() throws IOException, InterruptedException {
 		Map<String, Object> settings = new HashMap<>();
-		settings.put("tokenkit.accounts.url", "jdbc:h2:mem:catalog-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
+		settings.put("spring.datasource.url", "jdbc:h2:mem:catalog-" + this.mode.replace('+', '-') + ";DB_CLOSE_DELAY=-1");
 		// the throttle has its own tests (BruteForceTests); here it would turn the catalog's failures into 429s
 		settings.put("tokenkit.login-throttle.max-failures", 0);
 		if (this.mode.startsWith("jwt")) {
 			new SecureRandom().nextBytes(this.jwtSecret);
-			settings.put("tokenkit.tokens", "jwt");
+			settings.put("tokenkit.token.kind", "jwt");
 			settings.put("tokenkit.jwt.secret", Base64.getEncoder().encodeToString(this.jwtSecret));
 		}
 		if (this.mode.endsWith("redis")) {
 			TestRedis.requireServer();
 			this.redisPrefix = TestRedis.prefix();
-			settings.put("tokenkit.store", "redis");
-			settings.put("tokenkit.redis.url", TestRedis.URL);
-			settings.put("tokenkit.redis.key-prefix", this.redisPrefix);
+			settings.put("tokenkit.store.type", "redis");
+			settings.put("spring.data.redis.url", TestRedis.URL);
+			settings.put("tokenkit.store.redis.key-prefix", this.redisPrefix);
 		}
 		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
 		// The sample's own log levels, except tokenkit's, which must stay clean even at DEBUG.

@@ -231,7 +231,7 @@ abstract class StoreFaultTests {
 
 	private SampleApp sample(int port) {
 		Map<String, Object> settings = new HashMap<>(settings(port));
-		settings.put("tokenkit.store.timeout-millis", STORE_TIMEOUT.toMillis());
+		settings.put("tokenkit.store.timeout", STORE_TIMEOUT.toMillis());
 		return new SampleApp(settings, MutableClock.start());
 	}
 

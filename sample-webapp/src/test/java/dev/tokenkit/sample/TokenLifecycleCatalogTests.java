@@ -83,8 +83,8 @@ class TokenLifecycleCatalogTests {
 
 	@Test
 	void jdbcStoreWhenDumpedThenNoTokenInPlainText() throws SQLException {
-		try (SampleApp app = new SampleApp(Map.of("tokenkit.accounts.url", "jdbc:h2:mem:dump;DB_CLOSE_DELAY=-1",
-				"tokenkit.store", "jdbc"), MutableClock.start())) {
+		try (SampleApp app = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:dump;DB_CLOSE_DELAY=-1",
+				"tokenkit.store.type", "jdbc"), MutableClock.start())) {
 			TokenService tokens = app.bean(TokenService.class);
 			Account me = new Account("1", "me", "me@example.com", Set.of("ROLE_USER"), true, null);
 			List<String> issued = new ArrayList<>();
@@ -226,7 +226,7 @@ class TokenLifecycleCatalogTests {
 	@Test
 	void jwtWhenIssuedThenItsPayloadCarriesNoSecretAndAWeakSecretStopsTheStart() {
 		String secret = Base64.getEncoder().encodeToString("0123456789abcdef0123456789abcdef".getBytes());
-		try (SampleApp app = new SampleApp(Map.of("tokenkit.tokens", "jwt", "tokenkit.jwt.secret", secret),
+		try (SampleApp app = new SampleApp(Map.of("tokenkit.token.kind", "jwt", "tokenkit.jwt.secret", secret),
 				MutableClock.start())) {
 			String token = token(app.http(), "John_Doe@hotmail.com", "somepassword");
 			JsonNode claims = JsonMapper.shared().readTree(Base64.getUrlDecoder().decode(token.split("\\.")[1]));
@@ -237,7 +237,7 @@ class TokenLifecycleCatalogTests {
 			SecurityReport.area("W").ran(1, 1).figure("W-34 claims of an issued JWT", names);
 		}
 		String weak = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes());
-		assertThatIllegalStateException().isThrownBy(() -> new SampleApp(Map.of("tokenkit.tokens", "jwt",
+		assertThatIllegalStateException().isThrownBy(() -> new SampleApp(Map.of("tokenkit.token.kind", "jwt",
 				"tokenkit.jwt.secret", weak), MutableClock.start()).close());
 		SecurityReport.area("W").ran(1, 0).figure("W-33 a 128-bit HMAC secret", "the sample refuses to start");
 	}
