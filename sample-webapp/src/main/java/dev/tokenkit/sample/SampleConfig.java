@@ -4,6 +4,9 @@ import java.time.Duration;
 
 import javax.sql.DataSource;
 
+import org.apache.commons.dbcp2.BasicDataSource;
+
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
@@ -58,6 +61,38 @@ public class SampleConfig implements WebMvcConfigurer {
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.with(TokenKitConfigurer.tokenKit(), Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * The app's database ({@code spring.datasource.url}), pooled by Commons DBCP 2 with its waits capped by the store
+	 * timeout ({@code tokenkit.store.timeout}). The pool opens connections on the calling thread and drops a
+	 * connection that failed, so that service resumes with the first request after an outage. Waiting for a
+	 * connection, opening one and the check of an idle one before it is lent are capped by the store timeout (left
+	 * unset, pgjdbc's check would wait for the socket timeout); so are PostgreSQL's statement cancels (whose driver
+	 * default is ten seconds) and its socket reads (plus a second, so that a statement's own timeout fires first).
+	 * PostgreSQL's error details, which can quote row values, stay out of exception messages.
+	 *
+	 * @param database the {@code spring.datasource.*} settings
+	 * @param tokenKit the tokenkit settings, for the store timeout
+	 * @return the data source
+	 */
+	@Bean
+	BasicDataSource dataSource(DataSourceProperties database, TokenKitProperties tokenKit) {
+		Duration timeout = tokenKit.store().timeout();
+		long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
+		BasicDataSource dataSource = new BasicDataSource();
+		dataSource.setUrl(database.determineUrl());
+		dataSource.setMaxTotal(16);
+		dataSource.setMaxWait(timeout);
+		dataSource.setValidationQueryTimeout(Duration.ofSeconds(seconds));
+		if (database.determineUrl().startsWith("jdbc:postgresql:")) {
+			dataSource.addConnectionProperty("loginTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("connectTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("cancelSignalTimeout", Long.toString(seconds));
+			dataSource.addConnectionProperty("socketTimeout", Long.toString(seconds + 1));
+			dataSource.addConnectionProperty("logServerErrorDetail", "false");
+		}
+		return dataSource;
 	}
 
 	/**

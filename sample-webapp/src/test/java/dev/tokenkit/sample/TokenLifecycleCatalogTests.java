@@ -21,6 +21,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import javax.sql.DataSource;
 
+import dev.tokenkit.boot.TokenKitConfigurationException;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.testing.MutableClock;
@@ -33,7 +34,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Catalog sections 9 (what a JWT carries, a weak secret), 10 (token quality, storage, expiry) and 15 (races, clock
@@ -237,8 +238,12 @@ class TokenLifecycleCatalogTests {
 			SecurityReport.area("W").ran(1, 1).figure("W-34 claims of an issued JWT", names);
 		}
 		String weak = Base64.getEncoder().encodeToString("sixteen-byte-key".getBytes());
-		assertThatIllegalStateException().isThrownBy(() -> new SampleApp(Map.of("tokenkit.token.kind", "jwt",
-				"tokenkit.jwt.secret", weak), MutableClock.start()).close());
+		assertThatThrownBy(() -> new SampleApp(Map.of("tokenkit.token.kind", "jwt", "tokenkit.jwt.secret", weak),
+				MutableClock.start()).close())
+			.hasRootCauseInstanceOf(TokenKitConfigurationException.class)
+			.rootCause()
+			.hasMessageContaining("tokenkit.jwt.secret")
+			.hasMessageNotContaining(weak);
 		SecurityReport.area("W").ran(1, 0).figure("W-33 a 128-bit HMAC secret", "the sample refuses to start");
 	}
 

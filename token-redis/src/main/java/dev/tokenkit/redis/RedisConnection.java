@@ -58,10 +58,17 @@ final class RedisConnection implements AutoCloseable {
 		return new RedisConnection(client, null, timeout);
 	}
 
-	/** Runs commands on the connection, opening it first if need be. */
+	/**
+	 * Runs commands on the connection, opening it first if need be. While the connection is down (Lettuce reconnects
+	 * by itself), commands are refused at once rather than queued, whatever the client's options say.
+	 */
 	<T> T run(Function<RedisCommands<String, String>, T> command) {
 		try {
-			return command.apply(connection().sync());
+			StatefulRedisConnection<String, String> open = connection();
+			if (!open.isOpen()) {
+				throw new StoreUnavailableException(new RedisException("The Redis connection is down"));
+			}
+			return command.apply(open.sync());
 		}
 		catch (RedisCommandExecutionException ex) {
 			throw new IllegalStateException("A tokenkit Redis script failed", ex);

@@ -41,7 +41,7 @@ public final class ExpiredTokenPurge implements SmartLifecycle {
 	 */
 	public ExpiredTokenPurge(ObjectProvider<JdbcTokenStore> stores, Duration interval) {
 		this.stores = stores;
-		this.interval = TokenKitPropertiesCustomizer.check("tokenkit.store.jdbc.purge-interval", interval,
+		this.interval = TokenKitPropertiesCustomizer.check("tokenkit.store.jdbc.purge-interval",
 				() -> Durations.requirePositive(interval, "purgeInterval"));
 	}
 

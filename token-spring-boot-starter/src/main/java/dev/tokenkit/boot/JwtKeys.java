@@ -17,7 +17,6 @@ import java.util.Locale;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.ssl.pem.PemContent;
 import org.springframework.core.io.Resource;
 
@@ -58,11 +57,10 @@ final class JwtKeys {
 			secret = Base64.getDecoder().decode(base64.strip());
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException("tokenkit.jwt.secret", "(hidden)",
-					"The secret must be base64.");
+			throw new TokenKitConfigurationException("tokenkit.jwt.secret", "The secret must be base64.");
 		}
 		if (secret.length < MIN_SECRET_BYTES) {
-			throw new InvalidConfigurationPropertyValueException("tokenkit.jwt.secret", "(hidden)",
+			throw new TokenKitConfigurationException("tokenkit.jwt.secret",
 					"The secret must decode to at least " + MIN_SECRET_BYTES + " bytes; it decodes to "
 							+ secret.length + ".");
 		}
@@ -77,8 +75,8 @@ final class JwtKeys {
 			case "RS256" -> "RSA";
 			case "ES256" -> "EC";
 			case "EDDSA" -> "Ed25519";
-			default -> throw new InvalidConfigurationPropertyValueException(prefix + "algorithm", algorithm,
-					"Use RS256, ES256 or EdDSA.");
+			default -> throw new TokenKitConfigurationException(prefix + "algorithm",
+					"'" + algorithm + "' is not one of RS256, ES256 or EdDSA.");
 		};
 		KeyPair pair = new KeyPair(publicKey(require(key.publicKey(), prefix + "public-key"), family,
 				prefix + "public-key"), privateKey);
@@ -90,15 +88,15 @@ final class JwtKeys {
 			};
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(prefix + "algorithm", algorithm, ex.getMessage());
+			throw new TokenKitConfigurationException(prefix + "algorithm", ex.getMessage());
 		}
 	}
 
 	private static PrivateKey privateKey(Resource resource, String property) {
 		PrivateKey key = PemContent.of(read(resource, property)).getPrivateKey();
 		if (key == null) {
-			throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
-					"No PKCS#8 private key (BEGIN PRIVATE KEY) in it.");
+			throw new TokenKitConfigurationException(property,
+					"No PKCS#8 private key (BEGIN PRIVATE KEY) in " + resource.getDescription() + ".");
 		}
 		return key;
 	}
@@ -115,8 +113,8 @@ final class JwtKeys {
 			return KeyFactory.getInstance(family).generatePublic(new X509EncodedKeySpec(der));
 		}
 		catch (GeneralSecurityException | IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
-					"No " + family + " public key (BEGIN PUBLIC KEY) in it.");
+			throw new TokenKitConfigurationException(property,
+					"No " + family + " public key (BEGIN PUBLIC KEY) in " + resource.getDescription() + ".");
 		}
 	}
 
@@ -125,14 +123,14 @@ final class JwtKeys {
 			return new String(in.readAllBytes(), StandardCharsets.US_ASCII);
 		}
 		catch (IOException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, resource.getDescription(),
-					"The file does not exist or cannot be read.");
+			throw new TokenKitConfigurationException(property,
+					"The file does not exist or cannot be read: " + resource.getDescription() + ".");
 		}
 	}
 
 	private static <T> T require(@Nullable T value, String property) {
 		if (value == null) {
-			throw new InvalidConfigurationPropertyValueException(property, "(unset)", "Every JWT key needs it.");
+			throw new TokenKitConfigurationException(property, "Every JWT key needs it.");
 		}
 		return value;
 	}

@@ -7,7 +7,6 @@ import java.util.function.Supplier;
 
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 import org.springframework.security.web.util.matcher.OrRequestMatcher;
@@ -45,16 +44,16 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 	 * @param apiKeysKnown whether the app defines an {@code ApiKeyVerifier} or a tokenkit {@code Authenticator}, which
 	 *     switches GlobalGiving on when {@code tokenkit.globalgiving.enabled} is unset
 	 * @param clock the clock the login throttle's window runs on
-	 * @throws InvalidConfigurationPropertyValueException for a value the library refuses
+	 * @throws TokenKitConfigurationException for a value the library refuses
 	 */
 	public TokenKitPropertiesCustomizer(TokenKitProperties properties, boolean apiKeysKnown, Clock clock) {
 		this.properties = properties;
-		check("tokenkit.realm", properties.realm(), () -> new TokenResponseWriter(properties.realm()));
+		check("tokenkit.realm", () -> new TokenResponseWriter(properties.realm()));
 		Boolean globalGiving = properties.globalgiving().enabled();
 		this.globalGivingEnabled = (globalGiving != null) ? globalGiving : apiKeysKnown;
 		TokenKitProperties.LoginThrottle throttle = properties.loginThrottle();
 		this.loginThrottle = (throttle.maxFailures() > 0)
-				? check("tokenkit.login-throttle.window", throttle.window(),
+				? check("tokenkit.login-throttle.window",
 						() -> new InMemoryLoginThrottle(throttle.maxFailures(), throttle.window(), clock))
 				: LoginThrottle.disabled();
 		this.apiKeyRequests = properties.apiKey().requiredPaths().isEmpty() ? null
@@ -71,8 +70,8 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 			.loginThrottle(this.loginThrottle)
 			.dsiEnabled(dsi.enabled())
 			.dsi((endpoint) -> {
-				check("tokenkit.dsi.token-path", dsi.tokenPath(), () -> set(endpoint::setTokenPath, dsi.tokenPath()));
-				check("tokenkit.dsi.credentials-path", dsi.credentialsPath(),
+				check("tokenkit.dsi.token-path", () -> set(endpoint::setTokenPath, dsi.tokenPath()));
+				check("tokenkit.dsi.credentials-path",
 						() -> set(endpoint::setCredentialsPath, dsi.credentialsPath()));
 				endpoint.setQueryCredentialsEnabled(dsi.queryCredentials());
 				endpoint.setJsonpEnabled(dsi.jsonp());
@@ -81,7 +80,7 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 			.globalGivingEnabled(this.globalGivingEnabled)
 			.globalGiving((endpoint) -> {
 				String path = this.properties.globalgiving().path();
-				check("tokenkit.globalgiving.path", path, () -> set(endpoint::setPath, path));
+				check("tokenkit.globalgiving.path", () -> set(endpoint::setPath, path));
 				endpoint.setPolicy(policy(GlobalGivingEndpoint.DEFAULT_POLICY));
 			});
 		if (this.apiKeyRequests != null) {
@@ -97,17 +96,17 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 			return dialectDefault;
 		}
 		Duration idleTimeout = (idle != null) ? idle : dialectDefault.idleTimeout();
-		return check("tokenkit.token.idle-timeout", idleTimeout, () -> (max != null)
+		return check("tokenkit.token.idle-timeout", () -> (max != null)
 				? new TokenPolicy(idleTimeout, max) : TokenPolicy.ofIdle(idleTimeout));
 	}
 
 	/** Runs a library check, turning its refusal into a failure that names the property. */
-	static <T> T check(String property, Object value, Supplier<T> make) {
+	static <T> T check(String property, Supplier<T> make) {
 		try {
 			return make.get();
 		}
 		catch (IllegalArgumentException ex) {
-			throw new InvalidConfigurationPropertyValueException(property, value, ex.getMessage());
+			throw new TokenKitConfigurationException(property, ex.getMessage());
 		}
 	}
 

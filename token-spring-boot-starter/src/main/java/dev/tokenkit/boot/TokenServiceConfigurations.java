@@ -6,7 +6,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -35,7 +34,7 @@ final class TokenServiceConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(TokenService.class)
 		OpaqueTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
-			return TokenKitPropertiesCustomizer.check("tokenkit.token.touch-interval", properties.token().touchInterval(),
+			return TokenKitPropertiesCustomizer.check("tokenkit.token.touch-interval",
 					() -> OpaqueTokenService.builder(store)
 						.clock(clock)
 						.touchInterval(properties.token().touchInterval())
@@ -79,8 +78,7 @@ final class TokenServiceConfigurations {
 		@Bean
 		@ConditionalOnMissingBean(TokenService.class)
 		TokenService tokenService() {
-			throw new InvalidConfigurationPropertyValueException(KIND, "jwt",
-					"JWTs need dev.tokenkit:token-jwt on the classpath.");
+			throw new TokenKitConfigurationException(KIND, "JWTs need dev.tokenkit:token-jwt on the classpath.");
 		}
 
 	}

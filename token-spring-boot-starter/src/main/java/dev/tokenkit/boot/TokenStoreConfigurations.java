@@ -11,7 +11,6 @@ import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.jdbc.EmbeddedDatabaseConnection;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -59,7 +58,7 @@ final class TokenStoreConfigurations {
 		JdbcTokenStore tokenStore(ObjectProvider<DataSource> dataSources, TokenKitProperties properties, Clock clock) {
 			DataSource dataSource = dataSources.getIfUnique();
 			if (dataSource == null) {
-				throw new InvalidConfigurationPropertyValueException(TYPE, "jdbc",
+				throw new TokenKitConfigurationException(TYPE,
 						"The JDBC store needs one DataSource: set spring.datasource.url or define a DataSource bean.");
 			}
 			TokenKitProperties.SchemaInitialization schema = properties.store().jdbc().initializeSchema();
@@ -91,7 +90,7 @@ final class TokenStoreConfigurations {
 				Clock clock) {
 			LettuceConnectionFactory factory = factories.getIfUnique();
 			if (factory == null) {
-				throw new InvalidConfigurationPropertyValueException(TYPE, "redis", "The Redis store needs the app's "
+				throw new TokenKitConfigurationException(TYPE, "The Redis store needs the app's "
 						+ "Lettuce connection: set spring.data.redis.* with spring-boot-starter-data-redis.");
 			}
 			if (!factory.isRunning()) {
@@ -99,7 +98,7 @@ final class TokenStoreConfigurations {
 			}
 			AbstractRedisClient client = factory.getRequiredNativeClient();
 			if (!(client instanceof RedisClient standalone)) {
-				throw new InvalidConfigurationPropertyValueException(TYPE, "redis",
+				throw new TokenKitConfigurationException(TYPE,
 						"The Redis store needs a standalone Redis; spring.data.redis names a cluster or sentinels.");
 			}
 			return RedisTokenStore.builder(standalone)
@@ -124,8 +123,7 @@ final class TokenStoreConfigurations {
 			String needed = (properties.store().type() == TokenKitProperties.StoreType.REDIS)
 					? "dev.tokenkit:token-redis and spring-boot-starter-data-redis"
 					: "spring-boot-starter-jdbc and the database's driver";
-			throw new InvalidConfigurationPropertyValueException(TYPE, properties.store().type(),
-					"This store needs " + needed + " on the classpath.");
+			throw new TokenKitConfigurationException(TYPE, "This store needs " + needed + " on the classpath.");
 		}
 
 	}

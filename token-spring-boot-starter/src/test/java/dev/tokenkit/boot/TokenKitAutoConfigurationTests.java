@@ -11,8 +11,8 @@ import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
-import org.springframework.boot.context.properties.source.InvalidConfigurationPropertyValueException;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
+import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceAutoConfiguration;
@@ -130,7 +130,7 @@ class TokenKitAutoConfigurationTests {
 		this.plain.withPropertyValues("tokenkit.store.type=jdbc").run((context) -> assertThat(context)
 			.getFailure()
 			.rootCause()
-			.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+			.isInstanceOf(TokenKitConfigurationException.class)
 			.hasMessageContaining("tokenkit.store.type")
 			.hasMessageContaining("DataSource"));
 	}
@@ -188,10 +188,22 @@ class TokenKitAutoConfigurationTests {
 		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.secret=" + secret)
 			.run((context) -> assertThat(context).getFailure()
 				.rootCause()
-				.isInstanceOf(InvalidConfigurationPropertyValueException.class)
+				.isInstanceOf(TokenKitConfigurationException.class)
 				.hasMessageContaining("tokenkit.jwt.secret")
 				.hasMessageContaining("32 bytes")
 				.hasMessageNotContaining(secret));
+	}
+
+	@Test
+	void failureAnalysisWhenSecretTooShortThenOneDescriptionNamingThePropertyNeverTheSecret() {
+		String secret = Base64.getEncoder().encodeToString("twelve bytes".getBytes());
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.secret=" + secret).run((context) -> {
+			FailureAnalysis analysis = new TokenKitFailureAnalyzer().analyze(context.getStartupFailure());
+			assertThat(analysis).isNotNull();
+			assertThat(analysis.getDescription()).contains("tokenkit.jwt.secret", "at least 32 bytes")
+				.doesNotContain(secret);
+			assertThat(analysis.getAction()).contains("tokenkit.jwt.secret");
+		});
 	}
 
 	@Test
