@@ -9,6 +9,8 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.jetty.servlet.JettyServletWebServerFactory;
+import org.springframework.boot.web.server.WebServerFactoryCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
@@ -108,6 +110,27 @@ public final class TokenKitAutoConfiguration {
 		@ConditionalOnMissingBean
 		RequestRejectedHandler tokenKitRequestRejectedHandler() {
 			return TokenKitFirewall.rejectedRequests();
+		}
+
+	}
+
+	/** On embedded Jetty: its own error answers without the request's URI. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
+	@ConditionalOnClass(name = { "org.eclipse.jetty.server.Server",
+			"org.springframework.boot.jetty.servlet.JettyServletWebServerFactory" })
+	static final class JettyConfiguration {
+
+		/**
+		 * Jetty's server-level error handler: {@link PlainJettyErrorHandler}.
+		 *
+		 * @return the customizer
+		 */
+		@Bean
+		@ConditionalOnBooleanProperty(name = "tokenkit.jetty.plain-errors", matchIfMissing = true)
+		WebServerFactoryCustomizer<JettyServletWebServerFactory> tokenKitJettyErrors() {
+			return (factory) -> factory.addServerCustomizers((server) -> server.setErrorHandler(
+					new PlainJettyErrorHandler()));
 		}
 
 	}

@@ -25,12 +25,14 @@ import org.springframework.core.io.Resource;
  * @param globalgiving the GlobalGiving dialect (POST /api/userservice/tokens)
  * @param apiKey the api-key rule of secure requests
  * @param loginThrottle the login throttle of both dialects, in this JVM
+ * @param jetty what tokenkit changes on embedded Jetty
  * @since 0.1.0
  */
 @ConfigurationProperties("tokenkit")
 public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @DefaultValue("tokenkit") String realm,
 		@DefaultValue Token token, @DefaultValue Store store, @DefaultValue Jwt jwt, @DefaultValue Dsi dsi,
-		@DefaultValue GlobalGiving globalgiving, @DefaultValue ApiKey apiKey, @DefaultValue LoginThrottle loginThrottle) {
+		@DefaultValue GlobalGiving globalgiving, @DefaultValue ApiKey apiKey, @DefaultValue LoginThrottle loginThrottle,
+		@DefaultValue Jetty jetty) {
 
 	/** The kind of token issued. */
 	public enum TokenKind {
@@ -189,6 +191,15 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	 * @param window how long failures count
 	 */
 	public record LoginThrottle(@DefaultValue("0") int maxFailures, @DefaultValue("15m") Duration window) {
+	}
+
+	/**
+	 * What tokenkit changes on embedded Jetty.
+	 *
+	 * @param plainErrors whether Jetty's own error answers (requests it refuses before the app sees them) are one line
+	 *     of plain text rather than its page, which repeats the request's URI, query and tokens included
+	 */
+	public record Jetty(@DefaultValue("true") boolean plainErrors) {
 	}
 
 }

@@ -58,6 +58,14 @@ class MinimalAppTests {
 		assertThat(refused.body()).contains("invalid_credentials");
 	}
 
+	@Test
+	void requestWhenJettyRefusesItThenNothingOfItIsEchoed() throws Exception {
+		HttpResponse<String> refused = get("/api/%2573ecure/x?access_token=SECRET-TOKEN", null);
+		assertThat(refused.statusCode()).isEqualTo(400);
+		assertThat(refused.body()).isEqualTo("400 Bad Request\n");
+		assertThat(refused.headers().firstValue("Content-Type")).hasValue("text/plain;charset=utf-8");
+	}
+
 	private HttpResponse<String> get(String path, String token) throws Exception {
 		HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + this.port + path));
 		if (token != null) {
