@@ -5,10 +5,13 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
+import java.security.Key;
 import java.security.KeyPair;
+import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.security.SecureRandom;
+import java.security.cert.Certificate;
 import java.security.spec.X509EncodedKeySpec;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -70,7 +73,6 @@ final class JwtKeys {
 	private static JwtKey asymmetric(TokenKitProperties.Key key, String prefix) {
 		String kid = require(key.kid(), prefix + "kid");
 		String algorithm = require(key.algorithm(), prefix + "algorithm").toUpperCase(Locale.ROOT);
-		PrivateKey privateKey = privateKey(require(key.privateKey(), prefix + "private-key"), prefix + "private-key");
 		String family = switch (algorithm) {
 			case "RS256" -> "RSA";
 			case "ES256" -> "EC";
@@ -78,8 +80,7 @@ final class JwtKeys {
 			default -> throw new TokenKitConfigurationException(prefix + "algorithm",
 					"'" + algorithm + "' is not one of RS256, ES256 or EdDSA.");
 		};
-		KeyPair pair = new KeyPair(publicKey(require(key.publicKey(), prefix + "public-key"), family,
-				prefix + "public-key"), privateKey);
+		KeyPair pair = (key.keyStore() != null) ? fromKeyStore(key, key.keyStore(), prefix) : fromPem(key, family, prefix);
 		try {
 			return switch (family) {
 				case "RSA" -> JwtKey.rs256(kid, pair);
@@ -89,6 +90,32 @@ final class JwtKeys {
 		}
 		catch (IllegalArgumentException ex) {
 			throw new TokenKitConfigurationException(prefix + "algorithm", ex.getMessage());
+		}
+	}
+
+	private static KeyPair fromPem(TokenKitProperties.Key key, String family, String prefix) {
+		PrivateKey privateKey = privateKey(require(key.privateKey(), prefix + "private-key"), prefix + "private-key");
+		return new KeyPair(publicKey(require(key.publicKey(), prefix + "public-key"), family, prefix + "public-key"),
+				privateKey);
+	}
+
+	private static KeyPair fromKeyStore(TokenKitProperties.Key key, Resource resource, String prefix) {
+		String alias = require(key.alias(), prefix + "alias");
+		char[] password = (key.keyStorePassword() != null) ? key.keyStorePassword().toCharArray() : new char[0];
+		try (InputStream in = resource.getInputStream()) {
+			KeyStore store = KeyStore.getInstance(key.keyStoreType());
+			store.load(in, password);
+			Key privateKey = store.getKey(alias, password);
+			Certificate certificate = store.getCertificate(alias);
+			if (!(privateKey instanceof PrivateKey found) || certificate == null) {
+				throw new TokenKitConfigurationException(prefix + "alias",
+						"No private key with a certificate under '" + alias + "' in " + resource.getDescription() + ".");
+			}
+			return new KeyPair(certificate.getPublicKey(), found);
+		}
+		catch (IOException | GeneralSecurityException ex) {
+			throw new TokenKitConfigurationException(prefix + "key-store", "The key store " + resource.getDescription()
+					+ " cannot be read with its type and password.");
 		}
 	}
 

@@ -139,15 +139,26 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	}
 
 	/**
-	 * One asymmetric JWT key pair, from PEM files.
+	 * One asymmetric JWT key pair: from PEM files, or from a key store entry.
 	 *
 	 * @param kid the key id (kid) written into the tokens it signs
 	 * @param algorithm RS256, ES256 or EdDSA
 	 * @param privateKey the private key, PEM PKCS#8 ("BEGIN PRIVATE KEY"), for example classpath:jwt/private.pem
 	 * @param publicKey the public key, PEM X.509 ("BEGIN PUBLIC KEY")
+	 * @param keyStore instead of the PEM files: a key store (PKCS#12 or JKS) holding the pair and its certificate
+	 * @param keyStorePassword the key store's password, also the key's
+	 * @param keyStoreType the key store's type
+	 * @param alias the entry's alias in the key store
 	 */
 	public record Key(@Nullable String kid, @Nullable String algorithm, @Nullable Resource privateKey,
-			@Nullable Resource publicKey) {
+			@Nullable Resource publicKey, @Nullable Resource keyStore, @Nullable String keyStorePassword,
+			@DefaultValue("PKCS12") String keyStoreType, @Nullable String alias) {
+
+		@Override
+		public String toString() {
+			return "Key[kid=" + this.kid + ", algorithm=" + this.algorithm + "]";
+		}
+
 	}
 
 	/**

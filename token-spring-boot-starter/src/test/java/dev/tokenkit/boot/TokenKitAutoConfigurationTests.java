@@ -1,5 +1,11 @@
 package dev.tokenkit.boot;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.spec.ECGenParameterSpec;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +15,7 @@ import java.util.Base64;
 import javax.sql.DataSource;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.data.redis.autoconfigure.DataRedisAutoConfiguration;
@@ -204,6 +211,46 @@ class TokenKitAutoConfigurationTests {
 				.doesNotContain(secret);
 			assertThat(analysis.getAction()).contains("tokenkit.jwt.secret");
 		});
+	}
+
+	@Test
+	void startWhenJwtKeyFromPemFilesThenSignedWithItsKid(@TempDir Path dir) throws Exception {
+		KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+		generator.initialize(new ECGenParameterSpec("secp256r1"));
+		KeyPair pair = generator.generateKeyPair();
+		Path privatePem = pem(dir.resolve("private.pem"), "PRIVATE KEY", pair.getPrivate().getEncoded());
+		Path publicPem = pem(dir.resolve("public.pem"), "PUBLIC KEY", pair.getPublic().getEncoded());
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.keys[0].kid=ec-1",
+				"tokenkit.jwt.keys[0].algorithm=ES256", "tokenkit.jwt.keys[0].private-key=" + privatePem.toUri(),
+				"tokenkit.jwt.keys[0].public-key=" + publicPem.toUri())
+			.run((context) -> assertSignedWith(context.getBean(TokenService.class), "ES256", "ec-1"));
+	}
+
+	@Test
+	void startWhenJwtKeyFromKeyStoreThenSignedWithItsKid(@TempDir Path dir) throws Exception {
+		Path store = dir.resolve("jwt.p12");
+		Process keytool = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "keytool").toString(),
+				"-genkeypair", "-alias", "signing", "-keyalg", "RSA", "-keysize", "2048", "-storetype", "PKCS12",
+				"-keystore", store.toString(), "-storepass", "changeit", "-dname", "CN=tokenkit-test", "-validity", "2")
+			.redirectErrorStream(true)
+			.start();
+		assertThat(keytool.waitFor()).as(new String(keytool.getInputStream().readAllBytes())).isZero();
+		this.plain.withPropertyValues("tokenkit.token.kind=jwt", "tokenkit.jwt.keys[0].kid=rsa-1",
+				"tokenkit.jwt.keys[0].algorithm=RS256", "tokenkit.jwt.keys[0].key-store=" + store.toUri(),
+				"tokenkit.jwt.keys[0].key-store-password=changeit", "tokenkit.jwt.keys[0].alias=signing")
+			.run((context) -> assertSignedWith(context.getBean(TokenService.class), "RS256", "rsa-1"));
+	}
+
+	private static void assertSignedWith(TokenService tokens, String algorithm, String kid) {
+		String token = tokens.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(5))).value();
+		String header = new String(Base64.getUrlDecoder().decode(token.substring(0, token.indexOf('.'))));
+		assertThat(header).contains("\"alg\":\"" + algorithm + "\"", "\"kid\":\"" + kid + "\"");
+		assertThat(tokens.authenticate(token).username()).isEqualTo("alice");
+	}
+
+	private static Path pem(Path file, String type, byte[] der) throws IOException {
+		return Files.writeString(file, "-----BEGIN " + type + "-----\n"
+				+ Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n");
 	}
 
 	@Test
