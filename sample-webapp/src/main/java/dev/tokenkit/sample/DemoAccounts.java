@@ -21,7 +21,7 @@ import dev.tokenkit.core.jdbc.JdbcAccountRepository;
  * documents work exactly as printed: {@code me} / {@code my_password} (DSI), {@code John_Doe@hotmail.com} /
  * {@code somepassword} / api key {@code YOUR_API_KEY} (GlobalGiving), and {@code shorty} / {@code shorty_password},
  * whose own token timeout is one minute. Not created with the Spring profile {@code production}
- * ({@code -Dspring.profiles.active=production}), which a sample on a shared database should use once it has accounts
+ * ({@code --spring.profiles.active=production}), which a sample on a shared database should use once it has accounts
  * of its own.
  *
  * @since 0.1.0

@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample with the README's first command itself, in a forked Maven ({@code ./mvnw -pl sample-webapp -am
- * spring-boot:run}, on a free port through {@code -Dspring-boot.run.arguments=--server.port=N}), and checks that it
- * serves the home page and a token.
+ * -Dmaven.test.skip spring-boot:run}, on a free port through {@code -Dspring-boot.run.arguments=--server.port=N}), and
+ * checks that it serves the home page and a token.
  */
 class ReadmeCommandTests {
 
@@ -30,7 +30,7 @@ class ReadmeCommandTests {
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		File log = Path.of("target", "spring-boot-run.log").toFile();
 		Process maven = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-pl", "sample-webapp", "-am",
-				"spring-boot:run", "-Dspring-boot.run.arguments=--server.port=" + port)
+				"-Dmaven.test.skip", "spring-boot:run", "-Dspring-boot.run.arguments=--server.port=" + port)
 			.directory(root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)

@@ -25,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The sample over real HTTP in embedded Jetty: the README's curl examples, donations, expiry, and form login, with
- * opaque tokens and with JWTs ({@code -Dtokenkit.tokens=jwt}).
+ * opaque tokens and with JWTs ({@code --tokenkit.token.kind=jwt}).
  */
 @ResourceLock(SampleApp.DEFAULT_DATABASE)
 @ParameterizedClass
