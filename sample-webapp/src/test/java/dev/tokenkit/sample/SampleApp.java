@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.atomic.LongAdder;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
@@ -55,8 +56,13 @@ final class SampleApp implements AutoCloseable {
 		};
 		synchronized (TestClock.class) {
 			TestClock.next = clock;
-			this.context = new SpringApplicationBuilder(SampleApplication.class, TestClock.class).listeners(handled)
-				.run(args.toArray(String[]::new));
+			try {
+				this.context = new SpringApplicationBuilder(SampleApplication.class, TestClock.class).listeners(handled)
+					.run(args.toArray(String[]::new));
+			}
+			finally {
+				TestClock.next = null;
+			}
 		}
 	}
 
@@ -82,15 +88,19 @@ final class SampleApp implements AutoCloseable {
 		this.context.close();
 	}
 
-	/** Replaces the sample's clock with the clock of the app being started: the one bean a test replaces. */
+	/**
+	 * Replaces the sample's clock with a movable one, the one bean a test replaces: the clock of the app a
+	 * {@link SampleApp} is starting, or a fresh one for a {@code @SpringBootTest}.
+	 */
 	@TestConfiguration(proxyBeanMethods = false)
 	static class TestClock {
 
-		static volatile MutableClock next;
+		static volatile @Nullable MutableClock next;
 
 		@Bean
 		MutableClock testClock() {
-			return next;
+			MutableClock given = next;
+			return (given != null) ? given : MutableClock.start();
 		}
 
 	}

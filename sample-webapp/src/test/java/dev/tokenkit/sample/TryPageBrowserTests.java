@@ -16,6 +16,9 @@ import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -23,14 +26,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * click, see a token; use it through the page for a secure call. Skipped with a printed reason where Chromium is not
  * installed, unless {@code TOKENKIT_REQUIRE_CHROMIUM=true} (set by {@code .ci/run}) makes it mandatory.
  */
+@SpringBootTest(classes = { SampleApplication.class, SampleApp.TestClock.class },
+		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ResourceLock(SampleApp.DEFAULT_DATABASE)
 class TryPageBrowserTests {
 
 	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
 
 	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
-	private static SampleApp app;
 
 	private static ChromeDriver browser;
 
@@ -46,7 +49,6 @@ class TryPageBrowserTests {
 			System.err.println(reason);
 			Assumptions.abort(reason);
 		}
-		app = new SampleApp();
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary(CHROMIUM.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
@@ -63,14 +65,14 @@ class TryPageBrowserTests {
 		if (browser != null) {
 			browser.quit();
 		}
-		if (app != null) {
-			app.close();
-		}
 	}
+
+	@LocalServerPort
+	private int port;
 
 	@Test
 	void tryPageWhenDsiFormClickedThenTokenShownAndUsableForSecureCall() throws InterruptedException {
-		browser.get(app.baseUrl() + "/try");
+		browser.get("http://127.0.0.1:" + this.port + "/try");
 		assertThat(browser.findElement(By.id("dsi-link")).getText())
 			.isEqualTo("GET /authentication_token?username=me&password=my_password");
 		browser.findElement(By.id("dsi-call")).click();
@@ -85,7 +87,7 @@ class TryPageBrowserTests {
 
 	@Test
 	void tryPageWhenGlobalGivingThenTokenUsableForDonation() throws InterruptedException {
-		browser.get(app.baseUrl() + "/try");
+		browser.get("http://127.0.0.1:" + this.port + "/try");
 		assertThat(browser.findElement(By.id("gg-request")).getText()).startsWith("POST /api/userservice/tokens")
 			.contains("<api_key>YOUR_API_KEY</api_key>");
 		browser.findElement(By.id("gg-call")).click();
