@@ -1,6 +1,9 @@
 package dev.tokenkit.servlet;
 
 import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 
 import dev.tokenkit.servlet.error.TokenErrors;
@@ -29,18 +32,41 @@ final class PercentDecoder {
 			return encoded;
 		}
 		ByteBuffer bytes = ByteBuffer.allocate(encoded.length() * 3);
+		StringBuilder unescaped = new StringBuilder();
 		for (int i = 0; i < encoded.length(); i++) {
 			char c = encoded.charAt(i);
 			if (c == '%') {
+				putUtf8(unescaped, bytes);
 				bytes.put((byte) ((hexDigit(encoded, i + 1) << 4) | hexDigit(encoded, i + 2)));
 				i += 2;
 			}
 			else {
-				bytes.put(StandardCharsets.UTF_8.encode(String.valueOf((plusAsSpace && c == '+') ? ' ' : c)));
+				unescaped.append((plusAsSpace && c == '+') ? ' ' : c);
 			}
 		}
+		putUtf8(unescaped, bytes);
 		bytes.flip();
 		return TextRules.strictUtf8(bytes, "The request has malformed percent-encoded UTF-8");
+	}
+
+	/**
+	 * Encodes a run of unescaped characters as a whole, so that a pair of surrogates (a character outside the Basic
+	 * Multilingual Plane, such as an emoji) stays one character; a lone surrogate is malformed.
+	 */
+	private static void putUtf8(StringBuilder unescaped, ByteBuffer bytes) {
+		if (unescaped.isEmpty()) {
+			return;
+		}
+		try {
+			bytes.put(StandardCharsets.UTF_8.newEncoder()
+				.onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT)
+				.encode(CharBuffer.wrap(unescaped)));
+		}
+		catch (CharacterCodingException ex) {
+			throw TokenErrors.badRequest("The request has malformed percent-encoded UTF-8");
+		}
+		unescaped.setLength(0);
 	}
 
 	private static int hexDigit(String text, int index) {

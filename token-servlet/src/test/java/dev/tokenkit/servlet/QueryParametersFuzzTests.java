@@ -44,6 +44,19 @@ class QueryParametersFuzzTests {
 			.map((pair) -> encode(pair.getKey()) + "=" + encode(pair.getValue()))
 			.collect(Collectors.joining("&")));
 		pairs.forEach((name, value) -> assertThat(parsed.single(name)).isEqualTo(value));
+		QueryParameters unescaped = QueryParameters.parse(pairs.entrySet().stream()
+			.map((pair) -> encodeAsciiOnly(pair.getKey()) + "=" + encodeAsciiOnly(pair.getValue()))
+			.collect(Collectors.joining("&")));
+		pairs.forEach((name, value) -> assertThat(unescaped.single(name)).isEqualTo(value));
+	}
+
+	/** As browsers may send it: ASCII form-encoded, every other character (emoji included) left as it is. */
+	private static String encodeAsciiOnly(String text) {
+		StringBuilder encoded = new StringBuilder();
+		text.codePoints().forEach((codePoint) -> encoded.append((codePoint < 0x80)
+				? URLEncoder.encode(Character.toString(codePoint), StandardCharsets.UTF_8)
+				: Character.toString(codePoint)));
+		return encoded.toString();
 	}
 
 	/** A text as it arrives after form encoding: unpaired surrogates become {@code ?}. */
