@@ -83,8 +83,15 @@ public final class SecureRequestChecker {
 	}
 
 	private TokenPrincipal principal(HttpServletRequest request) {
-		QueryParameters query = QueryParameters.parse(request.getQueryString());
-		String token = this.tokenResolver.resolve(request, query);
+		QueryParameters query;
+		String token;
+		try {
+			query = QueryParameters.parse(request.getQueryString());
+			token = this.tokenResolver.resolve(request, query);
+		}
+		catch (TokenKitHttpException ex) {
+			throw (ex.status() == 400 && ex.challenge() == null) ? TokenErrors.invalidTokenRequest(ex.getMessage()) : ex;
+		}
 		if (token == null) {
 			throw TokenErrors.missingToken();
 		}

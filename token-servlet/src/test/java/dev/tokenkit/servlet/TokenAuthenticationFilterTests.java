@@ -70,6 +70,24 @@ class TokenAuthenticationFilterTests {
 		assertThat(this.server.secureHandlerCalls).hasValue(0);
 	}
 
+	/** RFC 6750 section 3: every malformed token request is {@code 400 invalid_request} with its Bearer challenge. */
+	@Test
+	void secureCallWhenTokenRequestMalformedThen400WithInvalidRequestChallenge() {
+		String token = issue();
+		List<RawHttp.Response> responses = List.of(
+				this.http.get("/secure/whoami?access_token=" + token + "&access_token=" + token),
+				this.http.get("/secure/whoami", "Authorization: Bearer " + token, "Authorization: Bearer " + token),
+				this.http.get("/secure/whoami?access_token=%E9"), this.http.get("/secure/whoami?x=%G1"),
+				this.http.get("/secure/whoami?api_token="));
+		for (RawHttp.Response response : responses) {
+			TokenAnswers.jsonError(response, 400, "invalid_request");
+			assertThat(response.header("WWW-Authenticate")).as("%s", response)
+				.isEqualTo("Bearer realm=\"tokenkit\", error=\"invalid_request\"");
+			assertThat(response.body()).doesNotContain(token);
+		}
+		assertThat(this.server.secureHandlerCalls).hasValue(0);
+	}
+
 	@Test
 	void secureCallWhenIdleLongerThanPolicyThen401InvalidToken() {
 		String token = issue();
