@@ -28,11 +28,15 @@ final class GlobalGivingCredentialsReader {
 		this.maxBodyBytes = EndpointSettings.requireBodyLimit(maxBodyBytes);
 	}
 
-	/** The body format a request declares, for answering errors before the body is read; XML when unclear. */
+	/**
+	 * The body format a request declares, for answering errors before the body is read; XML when unclear. Only the
+	 * media type counts: a bad charset is refused later, in the format the client declared. The header is read as
+	 * sent, since a container's {@code getContentType()} can throw for a charset it does not know.
+	 */
 	static ContentType declaredFormat(HttpServletRequest request) {
 		try {
-			String header = request.getContentType();
-			return (header != null && !header.isBlank()) ? ContentType.of(header) : ContentType.XML;
+			String header = request.getHeader("Content-Type");
+			return (header != null && !header.isBlank()) ? ContentType.of(header.split(";", 2)[0]) : ContentType.XML;
 		}
 		catch (TokenKitHttpException ex) {
 			return ContentType.XML;

@@ -61,7 +61,7 @@ final class RequestBody {
 	 * @throws TokenKitHttpException {@code 415} for an unsupported or missing type
 	 */
 	public static ContentType format(HttpServletRequest request, String body, boolean sniff) {
-		@Nullable String header = request.getContentType();
+		@Nullable String header = request.getHeader("Content-Type");
 		if (header != null && !header.isBlank()) {
 			return ContentType.of(header);
 		}

@@ -67,6 +67,17 @@ class GlobalGivingEndpointTests {
 				"Accept: */*"), TokenAnswers.GG_XML, "application/xml");
 	}
 
+	/** A charset the JVM does not know made the container's getContentType() throw: a 500 with a stack trace. */
+	@Test
+	void postWhenCharsetUnknownThen400InTheDeclaredFormatAndNoToken() {
+		TokenAnswers.error(this.http.post("/api/userservice/tokens", SEED_JSON,
+				"Content-Type: application/json; charset=ebcdic"), 400, "application/json");
+		TokenAnswers.error(this.http.post("/api/userservice/tokens", SEED_XML,
+				"Content-Type: application/xml; charset=x-unknown"), 400, "application/xml");
+		TokenAnswers.error(this.http.post("/authentication_credentials", "username=me&password=my_password",
+				"Content-Type: application/json; charset=ebcdic"), 400, "application/json");
+	}
+
 	@Test
 	void postWhenNoContentTypeThenFormatSniffed() {
 		TokenAnswers.token(this.http.post("/api/userservice/tokens", "  " + SEED_JSON), TokenAnswers.GG_JSON,
