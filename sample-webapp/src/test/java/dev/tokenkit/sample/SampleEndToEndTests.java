@@ -166,6 +166,10 @@ class SampleEndToEndTests {
 		RawHttp.Response login = http.post("/login", "username=me&password=my_password&_csrf=" + csrf.group(1),
 				"Content-Type: application/x-www-form-urlencoded", "Cookie: " + session);
 		assertThat(login.status()).isEqualTo(302);
+		assertThat(login.headerValues("Set-Cookie")).isNotEmpty()
+			.allSatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("; HttpOnly")
+				.containsIgnoringCase("; SameSite=Lax"));
+		assertThat(login.header("Server")).isNull();
 		RawHttp.Response account = http.get("/account", "Cookie: " + cookie(login));
 		assertThat(account.status()).isEqualTo(200);
 		assertThat(account.body()).contains("Logged in as me");
