@@ -1,5 +1,7 @@
 package dev.tokenkit.core;
 
+import java.util.function.Consumer;
+
 import dev.tokenkit.core.account.Account;
 
 /**
@@ -28,7 +30,22 @@ public interface TokenService {
 	 * @return the principal the token stands for
 	 * @throws InvalidTokenException if the token is malformed, unknown, expired or revoked
 	 */
-	TokenPrincipal authenticate(String token);
+	default TokenPrincipal authenticate(String token) {
+		return authenticate(token, (principal) -> {
+		});
+	}
+
+	/**
+	 * Validates a presented token, runs the caller's own check of its principal (for example the request's api key),
+	 * and only then counts this as a use: a request that the check refuses never keeps the token alive.
+	 *
+	 * @param token the token's text as presented, untrusted
+	 * @param check run on the token's principal before the use is counted; what it throws refuses the request and is
+	 *     rethrown as it is
+	 * @return the principal the token stands for
+	 * @throws InvalidTokenException if the token is malformed, unknown, expired or revoked
+	 */
+	TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check);
 
 	/**
 	 * Revokes one token, so that it fails on its next use.

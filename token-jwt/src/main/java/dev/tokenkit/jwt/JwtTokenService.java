@@ -9,6 +9,7 @@ import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import io.jsonwebtoken.Claims;
 import io.jsonwebtoken.ExpiredJwtException;
@@ -164,7 +165,7 @@ public final class JwtTokenService implements TokenService {
 	}
 
 	@Override
-	public TokenPrincipal authenticate(String token) {
+	public TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check) {
 		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
 			throw reject(Reason.MALFORMED, null);
 		}
@@ -175,6 +176,7 @@ public final class JwtTokenService implements TokenService {
 			this.verified.forget(hash);
 			throw reject(Reason.REVOKED, entry.principal().accountId());
 		}
+		check.accept(entry.principal());
 		if (cached == null) {
 			this.verified.put(hash, entry);
 		}

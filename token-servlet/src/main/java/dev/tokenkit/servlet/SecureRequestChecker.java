@@ -96,9 +96,8 @@ public final class SecureRequestChecker {
 			throw TokenErrors.missingToken();
 		}
 		try {
-			TokenPrincipal principal = this.tokenService.authenticate(token);
-			checkApiKey(query, principal);
-			return principal;
+			// The api key is checked before the use is counted: a refused request never slides the token.
+			return this.tokenService.authenticate(token, (principal) -> checkApiKey(query, principal));
 		}
 		catch (InvalidTokenException ex) {
 			throw TokenErrors.invalidToken();

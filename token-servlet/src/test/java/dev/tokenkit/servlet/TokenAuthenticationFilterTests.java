@@ -149,6 +149,23 @@ class TokenAuthenticationFilterTests {
 		assertThat(this.server.secureHandlerCalls).hasValue(1);
 	}
 
+	/** Requests refused for their api key (wrong, another account's, missing) are not uses: the token does not slide. */
+	@Test
+	void secureCallWhenRefusedForItsApiKeyThenTheTokenDoesNotSlide() {
+		this.server.close();
+		this.server = new TestServer(this.kind)
+			.start((s) -> s.filter.setApiKeyVerifier(new AccountApiKeyVerifier(s.accounts)));
+		this.http = this.server.http();
+		String token = issue();
+		for (String refused : List.of("api_key=WRONG&", "api_key=YOUR_API_KEY&", "")) {
+			this.server.clock.advance(Duration.ofMinutes(10));
+			assertThat(this.http.get("/api/secure/x?" + refused + "api_token=" + token).status()).isIn(400, 401);
+		}
+		this.server.clock.advance(Duration.ofMinutes(1));
+		int afterRefusals = this.http.get("/api/secure/x?api_key=ME_API_KEY&api_token=" + token).status();
+		assertThat(afterRefusals).as("31 minutes after its one use, refusals between").isEqualTo(401);
+	}
+
 	@Test
 	void secureCallWhenStoreUnreachableThen503WithRetryAfterAndIssuingToo() {
 		PGSimpleDataSource unreachable = new PGSimpleDataSource();

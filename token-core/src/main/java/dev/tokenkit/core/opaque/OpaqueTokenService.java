@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
 
 import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.InvalidTokenException.Reason;
@@ -97,7 +98,7 @@ public final class OpaqueTokenService implements TokenService {
 	}
 
 	@Override
-	public TokenPrincipal authenticate(String token) {
+	public TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check) {
 		byte[] text = OpaqueTokenCodec.wellFormedText(token);
 		if (text == null) {
 			throw reject(Reason.MALFORMED, null);
@@ -114,6 +115,7 @@ public final class OpaqueTokenService implements TokenService {
 			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
 			throw reject(Reason.EXPIRED, record.principal().accountId());
 		}
+		check.accept(record.principal());
 		long interval = touchInterval(record);
 		if (record.lastUsedAtMillis() + interval <= now) {
 			this.store.touch(hash, Instant.ofEpochMilli(touchTime(record.lastUsedAtMillis(), now, interval)));

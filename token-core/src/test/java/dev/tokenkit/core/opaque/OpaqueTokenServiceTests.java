@@ -90,6 +90,22 @@ class OpaqueTokenServiceTests {
 		assertThat(this.store.touches()).isEqualTo(1);
 	}
 
+	/** A use the caller's check refuses (a wrong api key) is not a use: the token does not slide, and expires. */
+	@Test
+	void authenticateWhenCallersCheckRefusesThenNoUseCountedAndItsExceptionRethrown() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IllegalArgumentException refusal = new IllegalArgumentException("wrong api key");
+		for (int i = 0; i < 3; i++) {
+			this.clock.advance(Duration.ofMinutes(9));
+			assertThatIllegalArgumentException().isThrownBy(() -> this.service.authenticate(token.value(), (principal) -> {
+				throw refusal;
+			})).isSameAs(refusal);
+		}
+		assertThat(this.store.touches()).isZero();
+		this.clock.advance(Duration.ofMinutes(4));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token.value()));
+	}
+
 	/** Concurrent uses in one second after an interval all record the same last use, so only the first touch writes. */
 	@Test
 	void authenticateWhenManyThreadsUseATokenAfterTheIntervalThenOneLastUseIsRecorded() throws Exception {
