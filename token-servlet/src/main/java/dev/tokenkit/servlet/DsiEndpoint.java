@@ -118,6 +118,19 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 		return SUFFIXES.stream().flatMap((suffix) -> Stream.of(tokenPath + suffix, credentialsPath + suffix)).toList();
 	}
 
+	/**
+	 * Its paths, and every other suffix of them ({@code .JSON}, {@code .html}, {@code .json.xml}), which it answers
+	 * {@code 404}.
+	 *
+	 * @param path the context-relative path
+	 * @return whether it answers the path
+	 */
+	@Override
+	public boolean claims(String path) {
+		return this.paths.contains(path) || path.startsWith(this.tokenPath + ".")
+				|| path.startsWith(this.credentialsPath + ".");
+	}
+
 	@Override
 	ResponseFormat initialFormat(HttpServletRequest request) {
 		return ResponseFormat.JSON;
@@ -126,6 +139,9 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 	@Override
 	void serve(HttpServletRequest request, HttpServletResponse response, String path, Answer answer)
 			throws IOException {
+		if (!this.paths.contains(path)) {
+			throw TokenErrors.notFound();
+		}
 		QueryParameters query = QueryParameters.parse(request.getQueryString());
 		ResponseFormat negotiated = negotiate(request, path, query);
 		answer.format = (negotiated == ResponseFormat.JSONP) ? ResponseFormat.JSON : negotiated;

@@ -22,11 +22,22 @@ public interface IssuingEndpoint {
 	List<String> paths();
 
 	/**
-	 * Answers a request to one of {@link #paths()}.
+	 * Whether a request for a path is this endpoint's to answer: one of {@link #paths()}, or a path the endpoint
+	 * answers with {@code 404} itself, so that the app behind it never sees a near miss of a token path.
+	 *
+	 * @param path the context-relative path
+	 * @return whether {@link #handle} answers it
+	 */
+	default boolean claims(String path) {
+		return paths().contains(path);
+	}
+
+	/**
+	 * Answers a request to a path it {@linkplain #claims(String) claims}.
 	 *
 	 * @param request the request
 	 * @param response the response
-	 * @param path the context-relative path, one of {@link #paths()}
+	 * @param path the context-relative path, one it claims
 	 * @throws IOException if the client has gone
 	 */
 	void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException;

@@ -18,6 +18,19 @@ import dev.tokenkit.servlet.TokenIssuer;
  */
 record IssuingEndpoints(List<IssuingEndpoint> endpoints, List<String> paths) {
 
+	/** Before the endpoints are built: none. */
+	static final IssuingEndpoints NONE = new IssuingEndpoints(List.of(), List.of());
+
+	/** Whether one of the endpoints answers a path. */
+	boolean claims(String path) {
+		for (IssuingEndpoint endpoint : this.endpoints) {
+			if (endpoint.claims(path)) {
+				return true;
+			}
+		}
+		return false;
+	}
+
 	/** Builds the dialects whose customizer is given; a {@code null} customizer leaves its dialect out. */
 	static IssuingEndpoints create(TokenIssuer issuer, String realm, @Nullable Customizer<DsiEndpoint> dsi,
 			@Nullable Customizer<GlobalGivingEndpoint> globalGiving) {

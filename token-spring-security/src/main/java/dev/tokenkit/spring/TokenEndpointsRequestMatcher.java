@@ -2,7 +2,7 @@ package dev.tokenkit.spring;
 
 import java.util.List;
 import java.util.Objects;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 import jakarta.servlet.http.HttpServletRequest;
 
@@ -16,7 +16,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  */
 public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
-	private final Supplier<List<String>> paths;
+	private final Predicate<String> paths;
 
 	/**
 	 * Creates the matcher.
@@ -25,20 +25,20 @@ public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 	 */
 	public TokenEndpointsRequestMatcher(List<String> paths) {
 		List<String> copy = List.copyOf(Objects.requireNonNull(paths, "paths cannot be null"));
-		this.paths = () -> copy;
+		this.paths = copy::contains;
 	}
 
 	/**
-	 * A matcher over paths known only once the endpoints are built: the configurer makes its matchers in
-	 * {@code init()} and its endpoints in {@code configure()}, before any request.
+	 * A matcher over endpoints known only once they are built: the configurer makes its matchers in {@code init()} and
+	 * its endpoints in {@code configure()}, before any request.
 	 */
-	TokenEndpointsRequestMatcher(Supplier<List<String>> paths) {
+	TokenEndpointsRequestMatcher(Predicate<String> paths) {
 		this.paths = paths;
 	}
 
 	@Override
 	public boolean matches(HttpServletRequest request) {
-		return this.paths.get().contains(pathWithinApplication(request));
+		return this.paths.test(pathWithinApplication(request));
 	}
 
 	static String pathWithinApplication(HttpServletRequest request) {
@@ -47,7 +47,7 @@ public final class TokenEndpointsRequestMatcher implements RequestMatcher {
 
 	@Override
 	public String toString() {
-		return "TokenEndpointsRequestMatcher" + this.paths.get();
+		return "TokenEndpointsRequestMatcher";
 	}
 
 }

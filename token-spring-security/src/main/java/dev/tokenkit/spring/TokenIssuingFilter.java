@@ -38,7 +38,7 @@ public final class TokenIssuingFilter extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String path = TokenEndpointsRequestMatcher.pathWithinApplication(request);
 		for (IssuingEndpoint endpoint : this.endpoints) {
-			if (endpoint.paths().contains(path)) {
+			if (endpoint.claims(path)) {
 				endpoint.handle(new HeaderRejectionsAsBadRequests(request,
 						() -> TokenErrors.badRequest("A header holds characters that are not allowed")), response, path);
 				return;

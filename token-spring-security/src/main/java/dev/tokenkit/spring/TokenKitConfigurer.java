@@ -1,6 +1,5 @@
 package dev.tokenkit.spring;
 
-import java.util.List;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -59,8 +58,8 @@ import dev.tokenkit.servlet.error.TokenErrors;
  */
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
-	/** The issuing paths, read by the token-route matchers on every request; set once the endpoints are built. */
-	private volatile List<String> endpointPaths = List.of();
+	/** The issuing endpoints, read by the token-route matchers on every request; set once they are built. */
+	private volatile IssuingEndpoints endpoints = IssuingEndpoints.NONE;
 
 	private @Nullable TokenService tokenService;
 
@@ -257,7 +256,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 */
 	@Override
 	public void init(HttpSecurity http) {
-		TokenRoutes.register(http, () -> this.endpointPaths, this.realm);
+		TokenRoutes.register(http, (path) -> this.endpoints.claims(path), this.realm);
 	}
 
 	@Override
@@ -275,7 +274,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		issuer.setLoginThrottle(this.loginThrottle);
 		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, this.dsiEnabled ? this.dsi : null,
 				this.globalGivingEnabled ? this.globalGiving : null);
-		this.endpointPaths = endpoints.paths();
+		this.endpoints = endpoints;
 		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
 				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy());
 		if (this.requireApiKey != null) {

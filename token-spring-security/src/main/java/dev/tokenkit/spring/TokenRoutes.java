@@ -1,7 +1,6 @@
 package dev.tokenkit.spring;
 
-import java.util.List;
-import java.util.function.Supplier;
+import java.util.function.Predicate;
 
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configurers.CsrfConfigurer;
@@ -21,7 +20,7 @@ final class TokenRoutes {
 
 	/** Registers the routes with the chain's CSRF and exception-handling configurers, where the chain has them. */
 	@SuppressWarnings("unchecked") // getConfigurer takes a raw configurer class, as in Spring Security's own configurers
-	static void register(HttpSecurity http, Supplier<List<String>> issuingPaths, String realm) {
+	static void register(HttpSecurity http, Predicate<String> issuingPaths, String realm) {
 		RequestMatcher tokenRoutes = new OrRequestMatcher(new TokenEndpointsRequestMatcher(issuingPaths),
 				new SecurePathRequestMatcher());
 		CsrfConfigurer<HttpSecurity> csrf = http.getConfigurer(CsrfConfigurer.class);

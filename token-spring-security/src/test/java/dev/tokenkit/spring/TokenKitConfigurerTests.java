@@ -1,6 +1,7 @@
 package dev.tokenkit.spring;
 
 import java.time.Duration;
+import java.util.List;
 
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
@@ -96,6 +97,17 @@ class TokenKitConfigurerTests {
 			.content(GG_JSON)), TokenAnswers.GG_XML, "application/xml");
 		TokenAnswers.token(call(post("/api/userservice/tokens").contentType("application/json").content(GG_JSON)),
 				TokenAnswers.GG_JSON, "application/json");
+	}
+
+	/** Near misses of the DSI paths are tokenkit's 404, never the app's login redirect or a CSRF refusal. */
+	@Test
+	void tokenEndpointsWhenUnknownSuffixThen404AndNoToken() throws Exception {
+		for (String path : List.of("/authentication_token.exe", "/authentication_token.json.xml",
+				"/authentication_token.html", "/authentication_token.JSON")) {
+			TokenAnswers.jsonError(call(get(path + "?username=me&password=my_password")), 404, "not_found");
+		}
+		TokenAnswers.jsonError(call(post("/authentication_credentials.html").contentType("application/json")
+			.content("{\"Username\":\"me\",\"Password\":\"my_password\"}")), 404, "not_found");
 	}
 
 	@Test
