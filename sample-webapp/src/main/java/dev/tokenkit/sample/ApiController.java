@@ -6,6 +6,7 @@ import java.util.Objects;
 import java.util.TreeSet;
 
 import org.springframework.http.HttpStatus;
+import org.springframework.security.access.prepost.PreAuthorize;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -75,6 +76,19 @@ public class ApiController {
 	@GetMapping("/secure/whoami")
 	public Map<String, Object> whoami(@AuthenticationPrincipal TokenPrincipal principal) {
 		return Map.of("username", principal.username(), "authorities", new TreeSet<>(principal.authorities()));
+	}
+
+	/**
+	 * How many donations the caller made, for donors only ({@code ROLE_DONOR}, method security): others get
+	 * {@code 403}.
+	 *
+	 * @param principal the token's account
+	 * @return the count
+	 */
+	@GetMapping("/secure/donor-summary")
+	@PreAuthorize("hasRole('DONOR')")
+	public Map<String, Object> donorSummary(@AuthenticationPrincipal TokenPrincipal principal) {
+		return Map.of("username", principal.username(), "donations", this.ledger.of(principal.accountId()).size());
 	}
 
 	/**

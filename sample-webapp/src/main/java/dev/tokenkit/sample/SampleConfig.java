@@ -10,6 +10,7 @@ import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
@@ -28,13 +29,14 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 
 /**
  * The sample's own configuration. The security chain is the one the donations site had before tokens (home page,
- * form login, account page, CSRF); tokenkit is the one {@code .with(...)} line in {@code appChain}, configured by the
+ * form login, account page, CSRF, method security); tokenkit is the one {@code .with(...)} line in {@code appChain}, configured by the
  * {@code tokenkit.*} properties of {@code application.properties}. Accounts live in the app's database, with their
  * own token timeouts and api keys; the starter makes the token service and store.
  *
  * @since 0.1.0
  */
 @Configuration(proxyBeanMethods = false)
+@EnableMethodSecurity
 public class SampleConfig implements WebMvcConfigurer {
 
 	/** How long the login throttle counts failures ({@code tokenkit.login-throttle.window}). */
