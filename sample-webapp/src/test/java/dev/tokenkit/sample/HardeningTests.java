@@ -97,6 +97,25 @@ class HardeningTests {
 		}
 	}
 
+	/** T-27: a valid token whose account lacks the role a route needs is {@code 403 insufficient_scope}. */
+	@Test
+	void secureCallWhenAccountLacksTheRoleThen403InsufficientScope() {
+		RawHttp.Response refused = http.get("/secure/donor-summary?access_token=" + token("me"));
+		TokenAnswers.jsonError(refused, 403, "insufficient_scope");
+		assertThat(refused.header("WWW-Authenticate")).isEqualTo("Bearer realm=\"tokenkit\", error=\"insufficient_scope\"");
+		String donor = TokenAnswers.token(http.get("/authentication_token", "Authorization: user john:somepassword"),
+				TokenAnswers.DSI_JSON, "application/json");
+		assertThat(http.get("/secure/donor-summary?access_token=" + donor).status()).isEqualTo(200);
+	}
+
+	@Test
+	void requestWhenHttpParserRefusesItThenOnePlainLine() {
+		RawHttp.Response refused = http.get("/secure/whoami", "X-Bad: a" + (char) 0 + "b");
+		assertThat(refused.status()).isEqualTo(400);
+		assertThat(refused.body()).isEqualTo("400 Bad Request\n");
+		assertThat(refused.header("X-Content-Type-Options")).isEqualTo("nosniff");
+	}
+
 	/**
 	 * A 30-minute token, one request of a kind 20 minutes in, then a secure call at 31 minutes: it is served only if
 	 * that request counted as a use (docs/core.md: only a request that passed every tokenkit check does, what the app

@@ -71,8 +71,8 @@ class SecurityCatalogTests {
 			"F-11 JSONP turned off: the DSI dialect defines JSONP and the sample keeps it on; F-17 escaping of echoed "
 					+ "strings: no answer echoes input",
 			"X-08 an application-supplied XmlMapper or XMLInputFactory: tokenkit builds its own parser and takes none",
-			"T-27 insufficient_scope: the sample has no secure route that needs a role its tokens may lack "
-					+ "(token-spring-security's tests cover 403)",
+			"T-27 insufficient_scope: not a catalog row; HardeningTests sends it to /secure/donor-summary (403 with "
+					+ "the insufficient_scope challenge)",
 			"P-21 a context path containing 'secure' and P-24 forward, include and error dispatches: the sample runs at "
 					+ "the root and has no forwarding route (token-servlet's and token-spring-security's tests cover both)",
 			"W-05 RS256 to HS256 key confusion and W-32 key rotation: the sample signs with one HS256 key "

@@ -33,4 +33,5 @@ public final class PlainJettyErrorHandler extends ErrorHandler {
 		return true;
 	}
 
+
 }
