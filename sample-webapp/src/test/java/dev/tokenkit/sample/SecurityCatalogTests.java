@@ -22,11 +22,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
@@ -41,7 +38,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.Parameter;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.slf4j.LoggerFactory;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -108,9 +104,10 @@ class SecurityCatalogTests {
 
 	private Tripwire tripwire;
 
-	private final ListAppender<ILoggingEvent> logs = new ListAppender<>();
+	/** Where this run's log events start in {@link CapturedLogs}. */
+	private int logMark;
 
-	private @Nullable Level tokenkitLevel;
+	private List<ILoggingEvent> logs = List.of();
 
 	/** Tokens the rows' answers issued, searched for in the logs with the run's own. */
 	private final List<String> issuedByRows = new ArrayList<>();
@@ -150,12 +147,9 @@ class SecurityCatalogTests {
 			settings.put("spring.data.redis.url", TestRedis.URL);
 			settings.put("tokenkit.store.redis.key-prefix", this.redisPrefix);
 		}
-		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
 		// The sample's own log levels, except tokenkit's, which must stay clean even at DEBUG.
-		this.tokenkitLevel = logging.getLogger("dev.tokenkit").getLevel();
-		logging.getLogger("dev.tokenkit").setLevel(Level.DEBUG);
-		this.logs.start();
-		logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).addAppender(this.logs);
+		settings.put("logging.level.dev.tokenkit", "DEBUG");
+		this.logMark = CapturedLogs.mark();
 		this.canary = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
 		Thread listener = new Thread(this::countCanaryConnections, "canary");
 		listener.setDaemon(true);
@@ -190,9 +184,6 @@ class SecurityCatalogTests {
 		if (this.tripwire != null) {
 			this.tripwire.close();
 		}
-		LoggerContext logging = (LoggerContext) LoggerFactory.getILoggerFactory();
-		logging.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME).detachAppender(this.logs);
-		logging.getLogger("dev.tokenkit").setLevel(this.tokenkitLevel);
 	}
 
 	private void countCanaryConnections() {
@@ -250,6 +241,7 @@ class SecurityCatalogTests {
 		if (NOT_EXERCISED_REPORTED.compareAndSet(false, true)) {
 			NOT_EXERCISED.forEach(SecurityReport::notExercised);
 		}
+		this.logs = CapturedLogs.since(this.logMark);
 		List<String> leaks = secretsInLogs();
 		casesByArea.forEach((area, cases) -> SecurityReport.area(area).ran(cases.size(), requestsByArea.get(area)));
 		SecurityReport.Area global = SecurityReport.area("G").ran(0, 0);
@@ -263,7 +255,7 @@ class SecurityCatalogTests {
 				"F-14 CSV cells beginning with = + - @ TAB CR NUL, not neutralised", "G8 credential failures that differ")) {
 			global.mustBeZero(invariant + " [" + this.mode + "]", this.violations.getOrDefault(invariant, List.of()).size());
 		}
-		global.mustBeZero("G7 secrets in " + this.logs.list.size() + " captured log events [" + this.mode + "]",
+		global.mustBeZero("G7 secrets in " + this.logs.size() + " captured log events [" + this.mode + "]",
 				leaks.size());
 		global.mustBeZero("canary connections from XML or JWT processing [" + this.mode + "]", this.canaryConnections.get());
 		int fileReads = this.tripwire.reads();
@@ -464,7 +456,7 @@ class SecurityCatalogTests {
 			secrets.add(TokenHash.of(token).toHex());
 		}
 		List<String> leaks = new ArrayList<>();
-		for (ILoggingEvent event : this.logs.list) {
+		for (ILoggingEvent event : this.logs) {
 			String line = event.getFormattedMessage() + " "
 					+ ((event.getThrowableProxy() != null) ? ThrowableProxyUtil.asString(event.getThrowableProxy()) : "");
 			secrets.stream().filter(line::contains).forEach((secret) -> leaks.add(event.getLoggerName()));
