@@ -60,7 +60,7 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 				: new OrRequestMatcher(properties.apiKey().requiredPaths().stream()
 					.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
 					.toList());
-		policy(DsiEndpoint.DEFAULT_POLICY);
+		policy(DsiEndpoint.DEFAULT_POLICY); // the policy settings fail here, at start-up, rather than at the first chain
 	}
 
 	@Override

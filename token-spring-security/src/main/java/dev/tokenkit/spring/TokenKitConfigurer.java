@@ -190,24 +190,27 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	}
 
 	/**
-	 * Configures the DSI endpoint (paths, query credentials, JSONP, policy, body limit).
+	 * Configures the DSI endpoint (paths, query credentials, JSONP, policy, body limit). Each call adds to the earlier
+	 * ones (the {@code tokenkit.*} properties' first), applied in order.
 	 *
 	 * @param dsi the customizer
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer dsi(Customizer<DsiEndpoint> dsi) {
-		this.dsi = Objects.requireNonNull(dsi, "dsi cannot be null");
+		this.dsi = inOrder(this.dsi, Objects.requireNonNull(dsi, "dsi cannot be null"));
 		return this;
 	}
 
 	/**
-	 * Configures the GlobalGiving endpoint (path, policy, body limit).
+	 * Configures the GlobalGiving endpoint (path, policy, body limit). Each call adds to the earlier ones, applied in
+	 * order.
 	 *
 	 * @param globalGiving the customizer
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer globalGiving(Customizer<GlobalGivingEndpoint> globalGiving) {
-		this.globalGiving = Objects.requireNonNull(globalGiving, "globalGiving cannot be null");
+		this.globalGiving = inOrder(this.globalGiving, Objects.requireNonNull(globalGiving,
+				"globalGiving cannot be null"));
 		return this;
 	}
 
@@ -285,6 +288,13 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 				BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
 		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
+	}
+
+	private static <T> Customizer<T> inOrder(Customizer<T> earlier, Customizer<T> later) {
+		return (target) -> {
+			earlier.customize(target);
+			later.customize(target);
+		};
 	}
 
 }
