@@ -39,12 +39,6 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 @EnableMethodSecurity
 public class SampleConfig implements WebMvcConfigurer {
 
-	/** How long the login throttle counts failures ({@code tokenkit.login-throttle.window}). */
-	public static final Duration LOGIN_THROTTLE_WINDOW = Duration.ofMinutes(15);
-
-	/** The {@code iss} and {@code aud} of the sample's JWTs ({@code tokenkit.jwt.issuer}, {@code audience}). */
-	public static final String JWT_ISSUER = "tokenkit-sample";
-
 	/**
 	 * The site's security chain, with tokenkit added.
 	 *
@@ -84,6 +78,9 @@ public class SampleConfig implements WebMvcConfigurer {
 		long seconds = Math.max(1, (timeout.toMillis() + 999) / 1000);
 		BasicDataSource dataSource = new BasicDataSource();
 		dataSource.setUrl(database.determineUrl());
+		dataSource.setUsername(database.determineUsername());
+		dataSource.setPassword(database.determinePassword());
+		dataSource.setDriverClassName(database.determineDriverClassName());
 		dataSource.setMaxTotal(16);
 		dataSource.setMaxWait(timeout);
 		dataSource.setValidationQueryTimeout(Duration.ofSeconds(seconds));

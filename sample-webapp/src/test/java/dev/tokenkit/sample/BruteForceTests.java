@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
+import dev.tokenkit.boot.TokenKitProperties;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 import dev.tokenkit.core.opaque.OpaqueTokenCodec;
 import dev.tokenkit.core.testing.MutableClock;
@@ -75,7 +76,7 @@ class BruteForceTests {
 			RawHttp.Response wrong = dsi(http, "alice", "wrong-2");
 			RawHttp.Response right = dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD);
 			int unknownEvaluated = evaluatedBeforeThrottling(repeat(20, () -> dsi(http, "nobody-here", "wrong-1")));
-			app.clock.advance(SampleConfig.LOGIN_THROTTLE_WINDOW.plusSeconds(1));
+			app.clock.advance(app.bean(TokenKitProperties.class).loginThrottle().window().plusSeconds(1));
 			RawHttp.Response afterTheWindow = dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD);
 
 			SecurityReport.area("B").ran(4, this.requests.get())

@@ -57,6 +57,10 @@ public final class ExpiredTokenPurge implements SmartLifecycle {
 		catch (StoreUnavailableException ex) {
 			logger.warn("Expired tokens not purged: the database cannot be reached");
 		}
+		catch (RuntimeException ex) {
+			// another fault (a missing table): logged, and tried again at the next run rather than ending the schedule
+			logger.warn("Expired tokens not purged ({})", ex.getClass().getSimpleName());
+		}
 	}
 
 	@Override

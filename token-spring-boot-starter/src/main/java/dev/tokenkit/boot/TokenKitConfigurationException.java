@@ -1,8 +1,7 @@
 package dev.tokenkit.boot;
 
 /**
- * A {@code tokenkit.*} setting that cannot work, naming the property and why, never quoting its value (it may be a
- * secret). Start-up stops, and {@link TokenKitFailureAnalyzer} prints the one description.
+ * A {@code tokenkit.*} setting that cannot work, naming the property and why, never quoting a secret. Start-up stops, and {@link TokenKitFailureAnalyzer} prints the one description.
  *
  * @since 0.1.0
  */

@@ -197,8 +197,8 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	/**
 	 * The login throttle of both dialects, in this JVM.
 	 *
-	 * @param maxFailures failed logins per login name and per client address within the window before 429; 0 switches
-	 *     the throttle off
+	 * @param maxFailures failed logins per login within the window before 429 (four times as many per client address);
+	 *     0 switches the throttle off
 	 * @param window how long failures count
 	 */
 	public record LoginThrottle(@DefaultValue("0") int maxFailures, @DefaultValue("15m") Duration window) {

@@ -52,6 +52,10 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 		Boolean globalGiving = properties.globalgiving().enabled();
 		this.globalGivingEnabled = (globalGiving != null) ? globalGiving : apiKeysKnown;
 		TokenKitProperties.LoginThrottle throttle = properties.loginThrottle();
+		if (throttle.maxFailures() < 0 || throttle.window().isNegative() || throttle.window().isZero()) {
+			throw new TokenKitConfigurationException("tokenkit.login-throttle",
+					"max-failures must be 0 (off) or more, and the window positive.");
+		}
 		this.loginThrottle = (throttle.maxFailures() > 0)
 				? check("tokenkit.login-throttle.window",
 						() -> new InMemoryLoginThrottle(throttle.maxFailures(), throttle.window(), clock))
@@ -60,7 +64,9 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 				: new OrRequestMatcher(properties.apiKey().requiredPaths().stream()
 					.map((pattern) -> (RequestMatcher) PathPatternRequestMatcher.withDefaults().matcher(pattern))
 					.toList());
-		policy(DsiEndpoint.DEFAULT_POLICY); // the policy settings fail here, at start-up, rather than at the first chain
+		// the policy settings fail here, at start-up, rather than at the first chain
+		policy(DsiEndpoint.DEFAULT_POLICY);
+		policy(GlobalGivingEndpoint.DEFAULT_POLICY);
 	}
 
 	@Override
@@ -96,7 +102,7 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 			return dialectDefault;
 		}
 		Duration idleTimeout = (idle != null) ? idle : dialectDefault.idleTimeout();
-		return check("tokenkit.token.idle-timeout", () -> (max != null)
+		return check((max != null) ? "tokenkit.token.max-lifetime" : "tokenkit.token.idle-timeout", () -> (max != null)
 				? new TokenPolicy(idleTimeout, max) : TokenPolicy.ofIdle(idleTimeout));
 	}
 

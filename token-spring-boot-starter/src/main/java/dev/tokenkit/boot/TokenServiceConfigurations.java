@@ -1,6 +1,7 @@
 package dev.tokenkit.boot;
 
 import java.time.Clock;
+import java.util.List;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
@@ -12,6 +13,7 @@ import org.springframework.context.annotation.Configuration;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.jwt.JwtTokenServiceBuilder;
 
@@ -54,17 +56,24 @@ final class TokenServiceConfigurations {
 		JwtTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
 			TokenKitProperties.Jwt jwt = properties.jwt();
 			JwtTokenServiceBuilder builder = JwtTokenService.builder(store).clock(clock);
-			JwtKeys.from(jwt).forEach(builder::key);
-			if (jwt.issuer() != null) {
-				builder.issuer(jwt.issuer());
+			List<JwtKey> keys = JwtKeys.from(jwt);
+			try {
+				keys.forEach(builder::key);
+				if (jwt.issuer() != null) {
+					builder.issuer(jwt.issuer());
+				}
+				if (jwt.audience() != null) {
+					builder.audience(jwt.audience());
+				}
+				if (properties.token().maxLifetime() != null) {
+					builder.maxTokenLifetime(properties.token().maxLifetime());
+				}
+				return builder.build();
 			}
-			if (jwt.audience() != null) {
-				builder.audience(jwt.audience());
+			catch (IllegalArgumentException | IllegalStateException ex) {
+				// a repeated kid, a key pair that does not match, a bad lifetime: the library's message names which
+				throw new TokenKitConfigurationException("tokenkit.jwt", ex.getMessage());
 			}
-			if (properties.token().maxLifetime() != null) {
-				builder.maxTokenLifetime(properties.token().maxLifetime());
-			}
-			return builder.build();
 		}
 
 	}

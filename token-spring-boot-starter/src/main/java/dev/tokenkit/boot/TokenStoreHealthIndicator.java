@@ -6,13 +6,12 @@ import java.util.HexFormat;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 
-import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
 
 /**
  * The token store's health for Actuator: {@code UP} when a look-up of a random, unknown token answers, {@code DOWN}
- * when the store cannot be reached. The details name the store's kind only, never a URL, password or token.
+ * when the store cannot be reached or fails. The details name the store's kind only, never a URL, password or token.
  *
  * @since 0.1.0
  */
@@ -40,7 +39,8 @@ public final class TokenStoreHealthIndicator implements HealthIndicator {
 			this.store.find(TokenHash.of("health-" + HexFormat.of().formatHex(probe)));
 			health = Health.up();
 		}
-		catch (StoreUnavailableException ex) {
+		catch (RuntimeException ex) {
+			// unreachable or failing: down either way, and nothing of the failure in the details
 			health = Health.down();
 		}
 		return health.withDetail("store", this.store.getClass().getSimpleName()).build();

@@ -1,6 +1,7 @@
 package dev.tokenkit.boot;
 
 import java.io.IOException;
+import java.lang.reflect.Proxy;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
@@ -288,6 +289,27 @@ class TokenKitAutoConfigurationTests {
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
 			assertThat(health.getDetails()).containsOnlyKeys("store").containsEntry("store", "InMemoryTokenStore");
 		});
+	}
+
+	@Test
+	void healthWhenStoreFailsThenDownWithTheKindOnly() {
+		TokenStore failing = (TokenStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { TokenStore.class }, (proxy, method, args) -> {
+					throw new IllegalStateException("SQL state 42P01 from jdbc:postgresql://db?password=secret");
+				});
+		Health health = new TokenStoreHealthIndicator(failing).health();
+		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
+		assertThat(health.getDetails()).containsOnlyKeys("store");
+		assertThat(health.toString()).doesNotContain("secret", "42P01");
+	}
+
+	@Test
+	void startWhenThrottleWindowZeroThenFailureNamesTheProperty() {
+		this.web.withPropertyValues("tokenkit.login-throttle.max-failures=5", "tokenkit.login-throttle.window=0s")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(TokenKitConfigurationException.class)
+				.hasMessageContaining("tokenkit.login-throttle"));
 	}
 
 	@Test
