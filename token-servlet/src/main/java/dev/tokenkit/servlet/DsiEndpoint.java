@@ -127,8 +127,12 @@ public final class DsiEndpoint extends AbstractIssuingEndpoint {
 	 */
 	@Override
 	public boolean claims(String path) {
-		return this.paths.contains(path) || path.startsWith(this.tokenPath + ".")
-				|| path.startsWith(this.credentialsPath + ".");
+		return this.paths.contains(path) || hasSuffix(path, this.tokenPath) || hasSuffix(path, this.credentialsPath);
+	}
+
+	/** {@code base.anything}, compared in place: every request through a Spring chain is asked this. */
+	private static boolean hasSuffix(String path, String base) {
+		return path.length() > base.length() && path.charAt(base.length()) == '.' && path.startsWith(base);
 	}
 
 	@Override

@@ -97,7 +97,9 @@ public final class SecureRequestChecker {
 		}
 		try {
 			// The api key is checked before the use is counted: a refused request never slides the token.
-			return this.tokenService.authenticate(token, (principal) -> checkApiKey(query, principal));
+			ApiKeyVerifier verifier = this.apiKeyVerifier;
+			return (verifier == null) ? this.tokenService.authenticate(token)
+					: this.tokenService.authenticate(token, (principal) -> checkApiKey(verifier, query, principal));
 		}
 		catch (InvalidTokenException ex) {
 			throw TokenErrors.invalidToken();
@@ -109,15 +111,12 @@ public final class SecureRequestChecker {
 		}
 	}
 
-	private void checkApiKey(QueryParameters query, TokenPrincipal principal) {
-		if (this.apiKeyVerifier == null) {
-			return;
-		}
+	private static void checkApiKey(ApiKeyVerifier verifier, QueryParameters query, TokenPrincipal principal) {
 		String apiKey = query.single("api_key");
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw TokenErrors.badRequest("An api_key parameter is required");
 		}
-		if (!this.apiKeyVerifier.belongsTo(apiKey, principal)) {
+		if (!verifier.belongsTo(apiKey, principal)) {
 			throw TokenErrors.invalidToken();
 		}
 	}
