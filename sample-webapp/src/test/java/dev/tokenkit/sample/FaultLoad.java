@@ -124,6 +124,15 @@ final class FaultLoad {
 			return this.name.endsWith("issue");
 		}
 
+		/**
+		 * A secure call whose token was accepted, so that it reached the app's handler: answered 200, or refused by
+		 * the app itself because its own database went down after the token check (the donations' 503 problem).
+		 */
+		boolean reachedTheHandler() {
+			return checksAToken() && (status() == 200 || status() == 503
+					&& this.response.body().contains("The donations are temporarily unavailable"));
+		}
+
 		Duration took() {
 			return Duration.ofNanos(this.answered - this.started);
 		}

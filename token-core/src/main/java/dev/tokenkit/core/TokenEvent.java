@@ -39,8 +39,14 @@ public record TokenEvent(Type type, @Nullable String accountId, Instant at,
 		/** A presented token was refused; {@link TokenEvent#reason()} says why. */
 		REJECTED,
 
-		/** A token was revoked, or dropped by the per-account cap, or every token of an account was revoked. */
+		/** A token was revoked before its expiry: a logout, or the app revoking it. */
 		REVOKED,
+
+		/** Every token of an account was revoked, for example after a password change; the account is set. */
+		ALL_REVOKED,
+
+		/** A token was dropped to keep its account within the per-account cap, as a newer one was issued. */
+		DROPPED,
 
 		/**
 		 * A presented token was found past its idle timeout or absolute lifetime and removed. Tokens that expire unseen

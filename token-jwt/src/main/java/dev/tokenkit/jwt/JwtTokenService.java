@@ -210,7 +210,7 @@ public final class JwtTokenService implements TokenService {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		Instant now = this.clock.instant();
 		this.revocations.revokeAccount(accountId, now, now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1));
-		this.events.publish(TokenEvent.Type.REVOKED, accountId, null);
+		this.events.publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
 		return 0;
 	}
 

@@ -1,6 +1,7 @@
 package dev.tokenkit.servlet;
 
 import java.io.IOException;
+import java.util.Locale;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -12,6 +13,10 @@ import org.slf4j.LoggerFactory;
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.account.Credentials;
+import dev.tokenkit.core.observation.FailureReason;
+import dev.tokenkit.core.observation.TokenObservation;
+import dev.tokenkit.core.observation.TokenObserver;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.error.TokenKitHttpException;
 import dev.tokenkit.servlet.format.ResponseFormat;
@@ -34,10 +39,24 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 
 	private TokenPolicy policy;
 
+	private static final TokenObserver UNOBSERVED = TokenObservers.none().issues("none");
+
+	private TokenObserver issues = UNOBSERVED;
+
 	AbstractIssuingEndpoint(TokenIssuer issuer, TokenPolicy defaultPolicy, String dialect) {
 		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
 		this.policy = defaultPolicy;
 		this.dialect = dialect;
+	}
+
+	/**
+	 * Sets what observes the issuing requests (every request but a logout, which the token service's revocation
+	 * observes), tagged with the dialect, {@code dsi} or {@code globalgiving}. Default: {@link TokenObservers#none()}.
+	 *
+	 * @param observers the observers
+	 */
+	public void setObservers(TokenObservers observers) {
+		this.issues = observers.issues(this.dialect.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -61,18 +80,34 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	@Override
 	public final void handle(HttpServletRequest request, HttpServletResponse response, String path)
 			throws IOException {
+		// a logout is observed by the token service, as a revocation
+		TokenObservation observation = (request.getMethod().equals("DELETE") ? UNOBSERVED : this.issues).start();
 		Answer answer = new Answer(initialFormat(request));
 		try {
 			TokenErrors.refusePathParameters(request.getRequestURI());
 			serve(request, response, path, answer);
+			observation.succeeded();
 		}
 		catch (TokenKitHttpException ex) {
+			observation.failed(reason(ex));
 			this.writer.writeError(response, answer.format, answer.callback, ex);
 		}
 		catch (RuntimeException ex) {
+			observation.failed(FailureReason.ERROR);
 			this.logger.error("Unexpected failure on a {} request", this.dialect, RedactedFailure.of(ex));
 			this.writer.writeError(response, answer.format, answer.callback, TokenErrors.internalError());
 		}
+	}
+
+	/** Why an issuing request was refused, from its answer. */
+	private static FailureReason reason(TokenKitHttpException error) {
+		return switch (error.code()) {
+			case "invalid_credentials" -> FailureReason.BAD_CREDENTIALS;
+			case "too_many_requests" -> FailureReason.THROTTLED;
+			case "temporarily_unavailable" -> FailureReason.STORE_UNAVAILABLE;
+			case "server_error" -> FailureReason.ERROR;
+			default -> FailureReason.INVALID_REQUEST;
+		};
 	}
 
 	/** The format errors are answered in before anything is negotiated. */

@@ -13,6 +13,10 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.core.observation.FailureReason;
+import dev.tokenkit.core.observation.TokenObservation;
+import dev.tokenkit.core.observation.TokenObserver;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.error.TokenKitHttpException;
 
@@ -43,6 +47,8 @@ public final class SecureRequestChecker {
 
 	private final Predicate<RuntimeException> requestRejections;
 
+	private final TokenObserver checks;
+
 	/**
 	 * Creates a checker.
 	 *
@@ -51,12 +57,14 @@ public final class SecureRequestChecker {
 	 * @param requestRejections which failures mean that the container refused a part of the request as the client's
 	 *     fault, answered {@code 400 invalid_request} rather than {@code 500} (Spring Security's firewall throws its
 	 *     {@code RequestRejectedException} when a header is read)
+	 * @param observers observes each check ({@link TokenObservers#checks()}) with its outcome and failure reason
 	 */
 	public SecureRequestChecker(TokenService tokenService, @Nullable ApiKeyVerifier apiKeyVerifier,
-			Predicate<RuntimeException> requestRejections) {
+			Predicate<RuntimeException> requestRejections, TokenObservers observers) {
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
 		this.apiKeyVerifier = apiKeyVerifier;
 		this.requestRejections = Objects.requireNonNull(requestRejections, "requestRejections cannot be null");
+		this.checks = observers.checks();
 	}
 
 	/**
@@ -66,23 +74,35 @@ public final class SecureRequestChecker {
 	 * @return the token's principal, or the error to answer
 	 */
 	public SecureRequestResult check(HttpServletRequest request) {
-		try {
-			return SecureRequestResult.authenticated(principal(request));
+		TokenObservation observation = this.checks.start();
+		SecureRequestResult result = result(request);
+		FailureReason reason = result.reason();
+		if (reason == null) {
+			observation.succeeded();
 		}
-		catch (TokenKitHttpException ex) {
-			return SecureRequestResult.refused(ex);
+		else {
+			observation.failed(reason);
+		}
+		return result;
+	}
+
+	private SecureRequestResult result(HttpServletRequest request) {
+		try {
+			return principal(request);
 		}
 		catch (RuntimeException ex) {
 			if (this.requestRejections.test(ex)) {
 				// a client error, whose value is neither answered nor logged
-				return SecureRequestResult.refused(TokenErrors.invalidTokenRequest("A header holds characters that are not allowed"));
+				return SecureRequestResult.refused(
+						TokenErrors.invalidTokenRequest("A header holds characters that are not allowed"),
+						FailureReason.INVALID_REQUEST);
 			}
 			logger.error("Unexpected failure while authenticating a secure request", RedactedFailure.of(ex));
-			return SecureRequestResult.refused(TokenErrors.internalError());
+			return SecureRequestResult.refused(TokenErrors.internalError(), FailureReason.ERROR);
 		}
 	}
 
-	private TokenPrincipal principal(HttpServletRequest request) {
+	private SecureRequestResult principal(HttpServletRequest request) {
 		QueryParameters query;
 		String token;
 		try {
@@ -90,35 +110,60 @@ public final class SecureRequestChecker {
 			token = this.tokenResolver.resolve(request, query);
 		}
 		catch (TokenKitHttpException ex) {
-			throw (ex.status() == 400 && ex.challenge() == null) ? TokenErrors.invalidTokenRequest(ex.getMessage()) : ex;
+			if (ex.status() == 400) {
+				return SecureRequestResult.refused((ex.challenge() == null)
+						? TokenErrors.invalidTokenRequest(ex.getMessage()) : ex, FailureReason.INVALID_REQUEST);
+			}
+			return SecureRequestResult.refused(ex, FailureReason.MALFORMED);
 		}
 		if (token == null) {
-			throw TokenErrors.missingToken();
+			return SecureRequestResult.refused(TokenErrors.missingToken(), FailureReason.MISSING_TOKEN);
 		}
 		try {
 			// The api key is checked before the use is counted: a refused request never slides the token.
 			ApiKeyVerifier verifier = this.apiKeyVerifier;
-			return (verifier == null) ? this.tokenService.authenticate(token)
-					: this.tokenService.authenticate(token, (principal) -> checkApiKey(verifier, query, principal));
+			return SecureRequestResult.authenticated((verifier == null) ? this.tokenService.authenticate(token)
+					: this.tokenService.authenticate(token, (principal) -> checkApiKey(verifier, query, principal)));
 		}
 		catch (InvalidTokenException ex) {
-			throw TokenErrors.invalidToken();
+			return SecureRequestResult.refused(TokenErrors.invalidToken(), FailureReason.of(ex.reason()));
+		}
+		catch (ApiKeyRefusal ex) {
+			return SecureRequestResult.refused(ex.error, ex.reason);
 		}
 		catch (StoreUnavailableException ex) {
 			logger.warn("Refused a secure request: the token store is unavailable ({})", RedactedFailure.types(ex));
 			logger.debug("The store's failure", RedactedFailure.of((ex.getCause() != null) ? ex.getCause() : ex));
-			throw TokenErrors.unavailable();
+			return SecureRequestResult.refused(TokenErrors.unavailable(), FailureReason.STORE_UNAVAILABLE);
 		}
 	}
 
 	private static void checkApiKey(ApiKeyVerifier verifier, QueryParameters query, TokenPrincipal principal) {
 		String apiKey = query.single("api_key");
 		if (apiKey == null || apiKey.isEmpty()) {
-			throw TokenErrors.badRequest("An api_key parameter is required");
+			throw new ApiKeyRefusal(TokenErrors.badRequest("An api_key parameter is required"),
+					FailureReason.MISSING_API_KEY);
 		}
 		if (!verifier.belongsTo(apiKey, principal)) {
-			throw TokenErrors.invalidToken();
+			throw new ApiKeyRefusal(TokenErrors.invalidToken(), FailureReason.BAD_API_KEY);
 		}
+	}
+
+	/** The api key check's refusal, thrown out of the token service's check: the answer and why, no stack trace. */
+	private static final class ApiKeyRefusal extends RuntimeException {
+
+		private static final long serialVersionUID = 1L;
+
+		private final transient TokenKitHttpException error;
+
+		private final FailureReason reason;
+
+		ApiKeyRefusal(TokenKitHttpException error, FailureReason reason) {
+			super(error.getMessage(), null, false, false);
+			this.error = error;
+			this.reason = reason;
+		}
+
 	}
 
 }

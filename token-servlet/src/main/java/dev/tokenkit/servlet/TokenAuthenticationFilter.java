@@ -19,6 +19,7 @@ import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
 import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.servlet.error.TokenErrors;
 import dev.tokenkit.servlet.format.AcceptHeader;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
@@ -55,6 +56,8 @@ public final class TokenAuthenticationFilter implements Filter {
 	private TokenResponseWriter writer = new TokenResponseWriter(TokenErrors.DEFAULT_REALM);
 
 	private @Nullable ApiKeyVerifier apiKeyVerifier;
+
+	private TokenObservers observers = TokenObservers.none();
 
 	/** Built from the settings once the token service is known, and again when a setting changes. */
 	private @Nullable SecureRequestChecker checker;
@@ -104,6 +107,16 @@ public final class TokenAuthenticationFilter implements Filter {
 	}
 
 	/**
+	 * Sets what observes the checks of secure requests. Default: {@link TokenObservers#none()}.
+	 *
+	 * @param observers the observers, for example {@link dev.tokenkit.core.observation.MicrometerTokenObservers}
+	 */
+	public void setObservers(TokenObservers observers) {
+		this.observers = Objects.requireNonNull(observers, "observers cannot be null");
+		rebuild();
+	}
+
+	/**
 	 * Sets the realm named in challenges. Default: {@code tokenkit}.
 	 *
 	 * @param realm the realm, letters, digits and {@code -._ } only
@@ -125,7 +138,8 @@ public final class TokenAuthenticationFilter implements Filter {
 
 	private void rebuild() {
 		if (this.tokenService != null) {
-			this.checker = new SecureRequestChecker(this.tokenService, this.apiKeyVerifier, (ex) -> false);
+			this.checker = new SecureRequestChecker(this.tokenService, this.apiKeyVerifier, (ex) -> false,
+					this.observers);
 		}
 	}
 

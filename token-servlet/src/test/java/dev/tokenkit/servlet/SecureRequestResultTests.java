@@ -3,6 +3,7 @@ package dev.tokenkit.servlet;
 import java.util.Set;
 
 import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.observation.FailureReason;
 import dev.tokenkit.servlet.error.TokenErrors;
 import org.junit.jupiter.api.Test;
 
@@ -22,16 +23,22 @@ class SecureRequestResultTests {
 
 	@Test
 	void refusedWhenErrorThenErrorAndNoPrincipal() {
-		SecureRequestResult result = SecureRequestResult.refused(TokenErrors.unavailable());
+		SecureRequestResult result = SecureRequestResult.refused(TokenErrors.unavailable(),
+				FailureReason.STORE_UNAVAILABLE);
 		assertThat(result.principal()).isNull();
 		assertThat(result.error().status()).isEqualTo(503);
+		assertThat(result.reason()).isEqualTo(FailureReason.STORE_UNAVAILABLE);
 	}
 
 	@Test
-	void constructorWhenBothOrNeitherThenRefused() {
-		assertThatIllegalArgumentException().isThrownBy(() -> new SecureRequestResult(null, null));
+	void constructorWhenBothOrNeitherOrAnErrorWithoutReasonThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> new SecureRequestResult(null, null, null));
 		assertThatIllegalArgumentException()
-			.isThrownBy(() -> new SecureRequestResult(ALICE, TokenErrors.internalError()));
+			.isThrownBy(() -> new SecureRequestResult(ALICE, TokenErrors.internalError(), FailureReason.ERROR));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SecureRequestResult(null, TokenErrors.internalError(), null));
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> new SecureRequestResult(ALICE, null, FailureReason.ERROR));
 	}
 
 }

@@ -15,6 +15,7 @@ import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationServiceException;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolderStrategy;
@@ -28,6 +29,8 @@ import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.observation.FailureReason;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.SecurePathMatcher;
 import dev.tokenkit.servlet.SecureRequestChecker;
@@ -41,8 +44,14 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  * {@link TokenAuthentication} into the {@link SecurityContext} of this request, and into its request attributes (a
  * {@link RequestAttributeSecurityContextRepository}, as Spring Security's own token filters do) so that its async and
  * error dispatches keep it; never into an HTTP session. A refused request goes to the entry point as a
- * {@link TokenKitAuthenticationException} carrying the error, and is published as a Spring Security authentication
- * failure event, unless it merely carried no token. Other requests pass untouched.
+ * {@link TokenKitAuthenticationException} carrying the error. Other requests pass untouched.
+ *
+ * <p>Each check is published through the {@link AuthenticationEventPublisher}, as Spring Security's own
+ * authentication publishes its: a pass as an {@code AuthenticationSuccessEvent} of the {@link TokenAuthentication}; a
+ * refusal, unless the request merely carried no token, as a failure event of a
+ * {@link PreAuthenticatedAuthenticationToken} named {@code access-token} (never the token), with a
+ * {@link CredentialsExpiredException} for an expired token, an {@link AuthenticationServiceException} when the store
+ * is down or the check failed, else a {@link BadCredentialsException}.
  *
  * <p>It runs on every dispatch type: a forward, include or error dispatch to a secure path is checked like a request,
  * unless this filter already authenticated the request (the {@link TokenAuthenticationFilter#PRINCIPAL_ATTRIBUTE}
@@ -66,6 +75,8 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 
 	private final SecurityContextRepository contextRepository = new RequestAttributeSecurityContextRepository();
 
+	private final TokenObservers observers;
+
 	private RequestMatcher apiKeyRequests = (request) -> false;
 
 	private SecureRequestChecker apiKeyChecker;
@@ -77,10 +88,13 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	 * @param entryPoint answers failures
 	 * @param eventPublisher publishes failures
 	 * @param contextHolder holds the security context of the request
+	 * @param observers observes each check
 	 */
 	public TokenKitAuthenticationFilter(TokenService tokenService, AuthenticationEntryPoint entryPoint,
-			AuthenticationEventPublisher eventPublisher, SecurityContextHolderStrategy contextHolder) {
+			AuthenticationEventPublisher eventPublisher, SecurityContextHolderStrategy contextHolder,
+			TokenObservers observers) {
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
+		this.observers = Objects.requireNonNull(observers, "observers cannot be null");
 		this.checker = secureRequests(null);
 		this.apiKeyChecker = this.checker;
 		this.entryPoint = Objects.requireNonNull(entryPoint, "entryPoint cannot be null");
@@ -104,7 +118,7 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	/** The checks of secure requests; Spring Security's firewall rejects a bad header when it is read: a 400. */
 	private SecureRequestChecker secureRequests(@Nullable ApiKeyVerifier apiKeyVerifier) {
 		return new SecureRequestChecker(this.tokenService, apiKeyVerifier,
-				RequestRejectedException.class::isInstance);
+				RequestRejectedException.class::isInstance, this.observers);
 	}
 
 	@Override
@@ -121,11 +135,13 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 			.check(request);
 		TokenPrincipal principal = result.principal();
 		if (principal == null) {
-			fail(request, response, Objects.requireNonNull(result.error()));
+			fail(request, response, Objects.requireNonNull(result.error()), Objects.requireNonNull(result.reason()));
 			return;
 		}
+		TokenAuthentication authentication = new TokenAuthentication(principal);
+		this.eventPublisher.publishAuthenticationSuccess(authentication);
 		SecurityContext context = this.contextHolder.createEmptyContext();
-		context.setAuthentication(new TokenAuthentication(principal));
+		context.setAuthentication(authentication);
 		this.contextHolder.setContext(context);
 		this.contextRepository.saveContext(context, request, response);
 		request.setAttribute(TokenAuthenticationFilter.PRINCIPAL_ATTRIBUTE, principal);
@@ -134,17 +150,23 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 		chain.doFilter(request, response);
 	}
 
-	private void fail(HttpServletRequest request, HttpServletResponse response, TokenKitHttpException error)
-			throws IOException, ServletException {
+	private void fail(HttpServletRequest request, HttpServletResponse response, TokenKitHttpException error,
+			FailureReason reason) throws IOException, ServletException {
 		this.contextHolder.clearContext();
-		if (!error.code().equals("missing_token")) {
-			AuthenticationException failure = (error.status() >= 500)
-					? new AuthenticationServiceException(error.getMessage())
-					: new BadCredentialsException(error.getMessage());
-			this.eventPublisher.publishAuthenticationFailure(failure,
+		if (reason != FailureReason.MISSING_TOKEN) {
+			this.eventPublisher.publishAuthenticationFailure(failure(reason, error.getMessage()),
 					new PreAuthenticatedAuthenticationToken("access-token", null));
 		}
 		this.entryPoint.commence(request, response, new TokenKitAuthenticationException(error));
+	}
+
+	/** The failure an event carries: the error's fixed message, in the exception Spring Security maps the reason to. */
+	private static AuthenticationException failure(FailureReason reason, String message) {
+		return switch (reason) {
+			case EXPIRED -> new CredentialsExpiredException(message);
+			case STORE_UNAVAILABLE, ERROR -> new AuthenticationServiceException(message);
+			default -> new BadCredentialsException(message);
+		};
 	}
 
 }

@@ -17,6 +17,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
@@ -46,7 +47,8 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * {@link AuthenticationManagerAuthenticator};</li>
  * <li>{@link ApiKeyVerifier}: needed for GlobalGiving logins through the {@code AuthenticationManager}, and for
  * {@link #requireApiKey(boolean)};</li>
- * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context.</li>
+ * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context;</li>
+ * <li>{@link TokenObservers}: a bean, else {@link TokenObservers#none()}.</li>
  * </ul>
  * Several beans of one type without a {@code @Primary} one fail at start-up, naming the DSL method to use instead.
  *
@@ -70,6 +72,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	private @Nullable ApiKeyVerifier apiKeyVerifier;
 
 	private @Nullable AuthenticationEventPublisher eventPublisher;
+
+	private @Nullable TokenObservers observers;
 
 	private LoginThrottle loginThrottle = LoginThrottle.disabled();
 
@@ -179,6 +183,20 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	}
 
 	/**
+	 * Sets what observes the issues, the checks of secure requests and (through the token service, see
+	 * {@link dev.tokenkit.core.observation.ObservedTokenService}) the revocations. Default: the unique
+	 * {@link TokenObservers} bean (the Spring Boot starter makes one over the app's {@code ObservationRegistry}), else
+	 * {@link TokenObservers#none()}.
+	 *
+	 * @param observers the observers
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer observers(TokenObservers observers) {
+		this.observers = Objects.requireNonNull(observers, "observers cannot be null");
+		return this;
+	}
+
+	/**
 	 * Sets the login throttle of both dialects. Default: {@link LoginThrottle#disabled()}.
 	 *
 	 * @param loginThrottle the throttle
@@ -268,6 +286,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 		TokenService tokens = beans.tokenService(this.tokenService);
 		http.setSharedObject(TokenService.class, tokens);
 		AuthenticationEventPublisher publisher = beans.eventPublisher(this.eventPublisher);
+		TokenObservers observers = Objects.requireNonNullElseGet(beans.setOrUnique(this.observers,
+				TokenObservers.class, "observers"), TokenObservers::none);
 		ApiKeyVerifier verifier = beans.setOrUnique(this.apiKeyVerifier, ApiKeyVerifier.class, "apiKeyVerifier");
 		Authenticator credentials = CredentialsCheckers.resolve(beans.setOrUnique(this.authenticator,
 				Authenticator.class, "authenticator"), Objects.requireNonNullElseGet(this.authenticationManager,
@@ -275,11 +295,11 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 				publisher);
 		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
 		issuer.setLoginThrottle(this.loginThrottle);
-		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, this.dsiEnabled ? this.dsi : null,
+		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
 				this.globalGivingEnabled ? this.globalGiving : null);
 		this.endpoints = endpoints;
 		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
-				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy());
+				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy(), observers);
 		if (this.requireApiKey != null) {
 			authentication.setApiKeyCheck(this.requireApiKey, Objects.requireNonNull(verifier,
 					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));

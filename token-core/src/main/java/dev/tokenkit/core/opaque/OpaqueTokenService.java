@@ -142,7 +142,7 @@ public final class OpaqueTokenService implements TokenService {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		int revoked = this.store.removeAll(accountId);
 		if (revoked > 0) {
-			publish(TokenEvent.Type.REVOKED, accountId, null);
+			publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
 		}
 		return revoked;
 	}
@@ -173,7 +173,7 @@ public final class OpaqueTokenService implements TokenService {
 			.toList();
 		older.stream().limit(Math.max(0, older.size() + 1 - this.maxTokensPerAccount)).forEach((oldest) -> {
 			if (this.store.remove(oldest.hash())) {
-				publish(TokenEvent.Type.REVOKED, accountId, null);
+				publish(TokenEvent.Type.DROPPED, accountId, null);
 			}
 		});
 	}

@@ -296,6 +296,22 @@ class OpaqueTokenServiceTests {
 	}
 
 	@Test
+	void listenerWhenTheCapDropsATokenAndAllAreRevokedThenHearsDroppedAndAllRevoked() {
+		OpaqueTokenService capped = OpaqueTokenService.builder(this.store)
+			.clock(this.clock)
+			.maxTokensPerAccount(1)
+			.listener(this.events::add)
+			.build();
+		capped.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		capped.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		capped.revokeAll("acct-alice");
+		assertThat(this.events).extracting(TokenEvent::type)
+			.containsExactly(TokenEvent.Type.ISSUED, TokenEvent.Type.DROPPED, TokenEvent.Type.ISSUED,
+					TokenEvent.Type.ALL_REVOKED);
+		assertThat(this.events).extracting(TokenEvent::accountId).containsOnly("acct-alice");
+	}
+
+	@Test
 	void listenerWhenIssuedRevokedAndRejectedThenHearsEachWithoutTokenText() {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
 		this.service.revoke(token.value());

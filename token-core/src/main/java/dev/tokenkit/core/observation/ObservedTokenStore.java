@@ -1,0 +1,85 @@
+package dev.tokenkit.core.observation;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+
+import dev.tokenkit.core.store.TokenHash;
+import dev.tokenkit.core.store.TokenRecord;
+import dev.tokenkit.core.store.TokenStore;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A token store whose every call is observed ({@link TokenObservers#storeCalls}), with the operations
+ * {@code save_if_absent}, {@code find}, {@code touch}, {@code remove}, {@code remove_all} and
+ * {@code find_by_account}: a success, or a failure with {@link FailureReason#STORE_UNAVAILABLE} or
+ * {@link FailureReason#ERROR}. Everything else is the store's.
+ *
+ * @since 0.1.0
+ */
+public final class ObservedTokenStore implements TokenStore {
+
+	private final TokenStore store;
+
+	private final TokenObserver saves;
+
+	private final TokenObserver finds;
+
+	private final TokenObserver touches;
+
+	private final TokenObserver removes;
+
+	private final TokenObserver accountRemoves;
+
+	private final TokenObserver accountFinds;
+
+	/**
+	 * Observes a store.
+	 *
+	 * @param store the store
+	 * @param observers makes the observers of its calls
+	 */
+	public ObservedTokenStore(TokenStore store, TokenObservers observers) {
+		this.store = Objects.requireNonNull(store, "store cannot be null");
+		this.saves = observers.storeCalls("save_if_absent");
+		this.finds = observers.storeCalls("find");
+		this.touches = observers.storeCalls("touch");
+		this.removes = observers.storeCalls("remove");
+		this.accountRemoves = observers.storeCalls("remove_all");
+		this.accountFinds = observers.storeCalls("find_by_account");
+	}
+
+	@Override
+	public boolean saveIfAbsent(TokenRecord record) {
+		return Observing.call(this.saves, () -> this.store.saveIfAbsent(record));
+	}
+
+	@Override
+	public @Nullable TokenRecord find(TokenHash hash) {
+		return Observing.call(this.finds, () -> this.store.find(hash));
+	}
+
+	@Override
+	public void touch(TokenHash hash, Instant usedAt) {
+		Observing.call(this.touches, () -> {
+			this.store.touch(hash, usedAt);
+			return null;
+		});
+	}
+
+	@Override
+	public boolean remove(TokenHash hash) {
+		return Observing.call(this.removes, () -> this.store.remove(hash));
+	}
+
+	@Override
+	public int removeAll(String accountId) {
+		return Observing.call(this.accountRemoves, () -> this.store.removeAll(accountId));
+	}
+
+	@Override
+	public List<TokenRecord> findByAccount(String accountId) {
+		return Observing.call(this.accountFinds, () -> this.store.findByAccount(accountId));
+	}
+
+}
