@@ -31,6 +31,9 @@ import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.observation.ObservedTokenStore;
+import dev.tokenkit.core.observation.TokenObserver;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.jwt.VerifiedTokens.Verified;
@@ -92,6 +95,10 @@ public final class JwtTokenService implements TokenService {
 
 	private final JwtRevocations revocations;
 
+	private final TokenObserver revokes;
+
+	private final TokenObserver accountRevokes;
+
 	JwtTokenService(JwtTokenServiceBuilder builder) {
 		this.clock = builder.clock;
 		this.keys = new JwtKeySet(builder.keys, Objects.requireNonNull(builder.activeKid));
@@ -118,7 +125,10 @@ public final class JwtTokenService implements TokenService {
 		this.parser = parser.build();
 		this.claimsCheck = new JwtClaimsCheck(this.clock, this.clockSkew, this.maxTokenLifetime);
 		this.verified = new VerifiedTokens(this.clock, builder.verifiedCacheSize);
-		this.revocations = new JwtRevocations(builder.store);
+		this.revocations = new JwtRevocations((builder.observers == TokenObservers.none()) ? builder.store
+				: new ObservedTokenStore(builder.store, builder.observers));
+		this.revokes = builder.observers.revocations("revoke");
+		this.accountRevokes = builder.observers.revocations("revoke_all");
 	}
 
 	/**
@@ -185,6 +195,10 @@ public final class JwtTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
+		return this.revokes.observe(() -> revokeOne(token));
+	}
+
+	private boolean revokeOne(String token) {
 		Claims claims;
 		try {
 			claims = verify(token);
@@ -209,7 +223,11 @@ public final class JwtTokenService implements TokenService {
 	public int revokeAll(String accountId) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		Instant now = this.clock.instant();
-		this.revocations.revokeAccount(accountId, now, now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1));
+		this.accountRevokes.observe(() -> {
+			this.revocations.revokeAccount(accountId, now,
+					now.plus(this.maxTokenLifetime).plus(this.clockSkew).plusSeconds(1));
+			return null;
+		});
 		this.events.publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
 		return 0;
 	}

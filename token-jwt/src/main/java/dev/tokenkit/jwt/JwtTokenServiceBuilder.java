@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.TokenListener;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.store.TokenStore;
 
@@ -38,6 +39,8 @@ public final class JwtTokenServiceBuilder {
 	@Nullable String audience;
 
 	TokenListener listener = TokenListener.disabled();
+
+	TokenObservers observers = TokenObservers.none();
 
 	SecureRandom random = new SecureRandom();
 
@@ -130,6 +133,18 @@ public final class JwtTokenServiceBuilder {
 	 */
 	public JwtTokenServiceBuilder audience(String audience) {
 		this.audience = Objects.requireNonNull(audience, "audience cannot be null");
+		return this;
+	}
+
+	/**
+	 * Observes the service's revocations ({@link TokenObservers#revocations}) and every call to its store (an
+	 * {@link dev.tokenkit.core.observation.ObservedTokenStore}). Default: {@link TokenObservers#none()}.
+	 *
+	 * @param observers the observers
+	 * @return this builder
+	 */
+	public JwtTokenServiceBuilder observers(TokenObservers observers) {
+		this.observers = Objects.requireNonNull(observers, "observers cannot be null");
 		return this;
 	}
 

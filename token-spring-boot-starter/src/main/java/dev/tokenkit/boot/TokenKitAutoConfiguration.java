@@ -1,7 +1,9 @@
 package dev.tokenkit.boot;
 
 import java.time.Clock;
+import java.util.Locale;
 
+import io.micrometer.observation.ObservationRegistry;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -21,13 +23,16 @@ import org.springframework.security.web.firewall.RequestRejectedHandler;
 
 import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.core.observation.MicrometerTokenObservers;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.spring.TokenKitConfigurer;
 import dev.tokenkit.spring.TokenKitFirewall;
 
 /**
  * Auto-configures tokenkit in a Spring Boot app from {@code tokenkit.*} ({@link TokenKitProperties}): the clock, the
  * token store and token service ({@link TokenStoreConfigurations}, {@link TokenServiceConfigurations}), the settings
- * every {@link TokenKitConfigurer} starts from, tokenkit on every security chain (unless
+ * every {@link TokenKitConfigurer} starts from, the {@link TokenObservers} of issues, checks, revocations and store
+ * calls, tokenkit on every security chain (unless
  * {@code tokenkit.auto-apply=false}), and Spring Security's strict firewall reading headers as tokenkit does. Each bean
  * backs off when the app defines its own. Credentials are checked by the app's own {@code AuthenticationManager} (its
  * {@code UserDetailsService} and {@code PasswordEncoder}) unless it defines a tokenkit {@link Authenticator}.
@@ -53,6 +58,27 @@ public final class TokenKitAutoConfiguration {
 	@ConditionalOnMissingBean
 	Clock tokenKitClock() {
 		return Clock.systemUTC();
+	}
+
+	/**
+	 * What observes tokenkit's work: Micrometer observations on the app's {@link ObservationRegistry} (with Spring
+	 * Boot's Actuator), tagged with {@code tokenkit.token.kind} and {@code tokenkit.store.type}; else nothing.
+	 *
+	 * @param registry the app's observation registry, if any
+	 * @param properties the settings
+	 * @return the observers
+	 */
+	@Bean
+	@ConditionalOnMissingBean
+	TokenObservers tokenKitObservers(ObjectProvider<ObservationRegistry> registry, TokenKitProperties properties) {
+		ObservationRegistry observations = registry.getIfUnique();
+		return (observations == null) ? TokenObservers.none()
+				: new MicrometerTokenObservers(observations, tag(properties.token().kind()),
+						tag(properties.store().type()));
+	}
+
+	private static String tag(Enum<?> value) {
+		return value.name().toLowerCase(Locale.ROOT);
 	}
 
 	/**

@@ -1,5 +1,7 @@
 package dev.tokenkit.boot;
 
+import java.time.Duration;
+
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -25,13 +27,18 @@ public final class TokenKitHealthAutoConfiguration {
 	 * The store's health.
 	 *
 	 * @param store the token store
+	 * @param properties the settings, for {@code tokenkit.store.slow-threshold}
 	 * @return the indicator
 	 */
 	@Bean
 	@ConditionalOnEnabledHealthIndicator("tokenkit") // here, not on the class: its condition is in spring-boot-health
 	@ConditionalOnMissingBean(name = "tokenkitHealthIndicator")
-	TokenStoreHealthIndicator tokenkitHealthIndicator(TokenStore store) {
-		return new TokenStoreHealthIndicator(store);
+	TokenStoreHealthIndicator tokenkitHealthIndicator(TokenStore store, TokenKitProperties properties) {
+		Duration slowThreshold = properties.store().slowThreshold();
+		if (slowThreshold.isNegative() || slowThreshold.isZero()) {
+			throw new TokenKitConfigurationException("tokenkit.store.slow-threshold", "The threshold must be positive.");
+		}
+		return new TokenStoreHealthIndicator(store, slowThreshold);
 	}
 
 }

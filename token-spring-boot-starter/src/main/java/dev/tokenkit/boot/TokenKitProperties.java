@@ -93,11 +93,12 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	 *
 	 * @param type memory, jdbc or redis
 	 * @param timeout how long one store call may take before the store counts as unavailable (HTTP 503)
+	 * @param slowThreshold how long the health indicator's look-up may take before it reports the store SLOW
 	 * @param jdbc the JDBC store
 	 * @param redis the Redis store
 	 */
 	public record Store(@DefaultValue("memory") StoreType type, @DefaultValue("2s") Duration timeout,
-			@DefaultValue Jdbc jdbc, @DefaultValue Redis redis) {
+			@DefaultValue("500ms") Duration slowThreshold, @DefaultValue Jdbc jdbc, @DefaultValue Redis redis) {
 	}
 
 	/**

@@ -7,19 +7,24 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.jwt.JwtTokenServiceBuilder;
+import dev.tokenkit.spring.ApplicationEventTokenListener;
 
 /**
  * The token service {@code tokenkit.token.kind} names, over the token store, unless the app defines a
- * {@link TokenService}: opaque tokens (the default) or signed JWTs with the keys of {@code tokenkit.jwt.*}.
+ * {@link TokenService}: opaque tokens (the default) or signed JWTs with the keys of {@code tokenkit.jwt.*}. Either
+ * observes its revocations and store calls with the {@link TokenObservers} bean, and publishes its revocations to the
+ * application context ({@link ApplicationEventTokenListener}).
  */
 final class TokenServiceConfigurations {
 
@@ -35,11 +40,14 @@ final class TokenServiceConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(TokenService.class)
-		OpaqueTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
+		OpaqueTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock,
+				TokenObservers observers, ApplicationEventPublisher events) {
 			return TokenKitPropertiesCustomizer.check("tokenkit.token.touch-interval",
 					() -> OpaqueTokenService.builder(store)
 						.clock(clock)
 						.touchInterval(properties.token().touchInterval())
+						.observers(observers)
+						.listener(new ApplicationEventTokenListener(events))
 						.build());
 		}
 
@@ -53,9 +61,13 @@ final class TokenServiceConfigurations {
 
 		@Bean
 		@ConditionalOnMissingBean(TokenService.class)
-		JwtTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock) {
+		JwtTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock,
+				TokenObservers observers, ApplicationEventPublisher events) {
 			TokenKitProperties.Jwt jwt = properties.jwt();
-			JwtTokenServiceBuilder builder = JwtTokenService.builder(store).clock(clock);
+			JwtTokenServiceBuilder builder = JwtTokenService.builder(store)
+				.clock(clock)
+				.observers(observers)
+				.listener(new ApplicationEventTokenListener(events));
 			List<JwtKey> keys = JwtKeys.from(jwt);
 			try {
 				keys.forEach(builder::key);

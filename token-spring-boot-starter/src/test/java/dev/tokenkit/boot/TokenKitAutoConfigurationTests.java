@@ -287,7 +287,8 @@ class TokenKitAutoConfigurationTests {
 		this.web.run((context) -> {
 			Health health = context.getBean(TokenStoreHealthIndicator.class).health();
 			assertThat(health.getStatus()).isEqualTo(Status.UP);
-			assertThat(health.getDetails()).containsOnlyKeys("store").containsEntry("store", "InMemoryTokenStore");
+			assertThat(health.getDetails()).containsOnlyKeys("store", "latencyMs")
+				.containsEntry("store", "InMemoryTokenStore");
 		});
 	}
 
@@ -297,10 +298,34 @@ class TokenKitAutoConfigurationTests {
 				new Class<?>[] { TokenStore.class }, (proxy, method, args) -> {
 					throw new IllegalStateException("SQL state 42P01 from jdbc:postgresql://db?password=secret");
 				});
-		Health health = new TokenStoreHealthIndicator(failing).health();
+		Health health = new TokenStoreHealthIndicator(failing, Duration.ofMillis(500)).health();
 		assertThat(health.getStatus()).isEqualTo(Status.DOWN);
 		assertThat(health.getDetails()).containsOnlyKeys("store");
 		assertThat(health.toString()).doesNotContain("secret", "42P01");
+	}
+
+	@Test
+	void healthWhenStoreAnswersSlowerThanTheThresholdThenSlowWithItsLatency() {
+		InMemoryTokenStore memory = new InMemoryTokenStore();
+		TokenStore slow = (TokenStore) Proxy.newProxyInstance(getClass().getClassLoader(),
+				new Class<?>[] { TokenStore.class }, (proxy, method, args) -> {
+					Thread.sleep(60);
+					return method.invoke(memory, args);
+				});
+		Health health = new TokenStoreHealthIndicator(slow, Duration.ofMillis(50)).health();
+		assertThat(health.getStatus()).isEqualTo(TokenStoreHealthIndicator.SLOW);
+		assertThat((Long) health.getDetails().get("latencyMs")).isGreaterThanOrEqualTo(60);
+		assertThat(new TokenStoreHealthIndicator(slow, Duration.ofSeconds(5)).health().getStatus())
+			.isEqualTo(Status.UP);
+	}
+
+	@Test
+	void startWhenSlowThresholdNotPositiveThenFailureNamesTheProperty() {
+		this.web.withPropertyValues("tokenkit.store.slow-threshold=0ms")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.isInstanceOf(TokenKitConfigurationException.class)
+				.hasMessageContaining("tokenkit.store.slow-threshold"));
 	}
 
 	@Test

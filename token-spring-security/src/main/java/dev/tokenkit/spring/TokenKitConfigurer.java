@@ -183,8 +183,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	}
 
 	/**
-	 * Sets what observes the issues, the checks of secure requests and (through the token service, see
-	 * {@link dev.tokenkit.core.observation.ObservedTokenService}) the revocations. Default: the unique
+	 * Sets what observes the issues and the checks of secure requests (revocations and store calls are observed by
+	 * the token service, given observers by its builder). Default: the unique
 	 * {@link TokenObservers} bean (the Spring Boot starter makes one over the app's {@code ObservationRegistry}), else
 	 * {@link TokenObservers#none()}.
 	 *

@@ -13,7 +13,8 @@ import org.jspecify.annotations.Nullable;
  * A token store whose every call is observed ({@link TokenObservers#storeCalls}), with the operations
  * {@code save_if_absent}, {@code find}, {@code touch}, {@code remove}, {@code remove_all} and
  * {@code find_by_account}: a success, or a failure with {@link FailureReason#STORE_UNAVAILABLE} or
- * {@link FailureReason#ERROR}. Everything else is the store's.
+ * {@link FailureReason#ERROR}. Everything else is the store's. The token services' builders wrap their store in one
+ * when they are given observers.
  *
  * @since 0.1.0
  */
@@ -51,17 +52,17 @@ public final class ObservedTokenStore implements TokenStore {
 
 	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
-		return Observing.call(this.saves, () -> this.store.saveIfAbsent(record));
+		return this.saves.observe(() -> this.store.saveIfAbsent(record));
 	}
 
 	@Override
 	public @Nullable TokenRecord find(TokenHash hash) {
-		return Observing.call(this.finds, () -> this.store.find(hash));
+		return this.finds.observe(() -> this.store.find(hash));
 	}
 
 	@Override
 	public void touch(TokenHash hash, Instant usedAt) {
-		Observing.call(this.touches, () -> {
+		this.touches.observe(() -> {
 			this.store.touch(hash, usedAt);
 			return null;
 		});
@@ -69,17 +70,17 @@ public final class ObservedTokenStore implements TokenStore {
 
 	@Override
 	public boolean remove(TokenHash hash) {
-		return Observing.call(this.removes, () -> this.store.remove(hash));
+		return this.removes.observe(() -> this.store.remove(hash));
 	}
 
 	@Override
 	public int removeAll(String accountId) {
-		return Observing.call(this.accountRemoves, () -> this.store.removeAll(accountId));
+		return this.accountRemoves.observe(() -> this.store.removeAll(accountId));
 	}
 
 	@Override
 	public List<TokenRecord> findByAccount(String accountId) {
-		return Observing.call(this.accountFinds, () -> this.store.findByAccount(accountId));
+		return this.accountFinds.observe(() -> this.store.findByAccount(accountId));
 	}
 
 }

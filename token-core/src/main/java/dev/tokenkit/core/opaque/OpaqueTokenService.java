@@ -20,6 +20,9 @@ import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Account;
+import dev.tokenkit.core.observation.ObservedTokenStore;
+import dev.tokenkit.core.observation.TokenObserver;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
@@ -64,8 +67,15 @@ public final class OpaqueTokenService implements TokenService {
 
 	private final OpaqueTokenCodec codec;
 
+	private final TokenObserver revokes;
+
+	private final TokenObserver accountRevokes;
+
 	private OpaqueTokenService(Builder builder) {
-		this.store = builder.store;
+		this.store = (builder.observers == TokenObservers.none()) ? builder.store
+				: new ObservedTokenStore(builder.store, builder.observers);
+		this.revokes = builder.observers.revocations("revoke");
+		this.accountRevokes = builder.observers.revocations("revoke_all");
 		this.clock = new NonDecreasingClock(builder.clock);
 		this.touchIntervalMillis = builder.touchInterval.toMillis();
 		this.maxTokensPerAccount = builder.maxTokensPerAccount;
@@ -125,6 +135,10 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
+		return this.revokes.observe(() -> revokeOne(token));
+	}
+
+	private boolean revokeOne(String token) {
 		if (!OpaqueTokenCodec.isWellFormed(token)) {
 			return false;
 		}
@@ -140,7 +154,7 @@ public final class OpaqueTokenService implements TokenService {
 	@Override
 	public int revokeAll(String accountId) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
-		int revoked = this.store.removeAll(accountId);
+		int revoked = this.accountRevokes.observe(() -> this.store.removeAll(accountId));
 		if (revoked > 0) {
 			publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
 		}
@@ -205,6 +219,8 @@ public final class OpaqueTokenService implements TokenService {
 
 		private TokenListener listener = TokenListener.disabled();
 
+		private TokenObservers observers = TokenObservers.none();
+
 		private SecureRandom random = new SecureRandom();
 
 		private Builder(TokenStore store) {
@@ -257,6 +273,18 @@ public final class OpaqueTokenService implements TokenService {
 		 */
 		public Builder listener(TokenListener listener) {
 			this.listener = Objects.requireNonNull(listener, "listener cannot be null");
+			return this;
+		}
+
+		/**
+		 * Observes the service's revocations ({@link TokenObservers#revocations}) and every call to its store (an
+		 * {@link ObservedTokenStore}). Default: {@link TokenObservers#none()}.
+		 *
+		 * @param observers the observers
+		 * @return this builder
+		 */
+		public Builder observers(TokenObservers observers) {
+			this.observers = Objects.requireNonNull(observers, "observers cannot be null");
 			return this;
 		}
 
