@@ -14,6 +14,7 @@ import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
 import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
+import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
@@ -22,6 +23,7 @@ import dev.tokenkit.core.account.ApiKeys;
 import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.account.StoredAccount;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.CountingTokenStore;
@@ -75,12 +77,12 @@ public final class TestServer implements AutoCloseable {
 
 	/** A server issuing tokens of the given kind. */
 	public TestServer(TokenKind kind) {
-		this(null, "/", kind);
+		this(null, "/", kind, TokenObservers.none());
 	}
 
-	private TestServer(TokenStore backing, String contextPath, TokenKind kind) {
+	private TestServer(@Nullable TokenStore backing, String contextPath, TokenKind kind, TokenObservers observers) {
 		this.store = new CountingTokenStore((backing != null) ? backing : new InMemoryTokenStore(this.clock));
-		this.tokenService = kind.service(this.store, this.clock);
+		this.tokenService = kind.service(this.store, this.clock, observers);
 		this.accounts.save(new StoredAccount(new Account("acct-me", DSI_USER, "me@example.test", Set.of("ROLE_USER"),
 				true, null), TestAccounts.bcrypt(DSI_PASSWORD), ApiKeys.hash("ME_API_KEY")));
 		this.accounts.save(new StoredAccount(new Account("acct-john", "john", GG_EMAIL, Set.of("ROLE_USER", "ROLE_DONOR"),
@@ -92,6 +94,9 @@ public final class TestServer implements AutoCloseable {
 		this.accounts.save(TestAccounts.storedDave());
 		this.servlet = new TokenIssuingServlet(new PasswordAuthenticator(this.accounts), this.tokenService);
 		this.filter = new TokenAuthenticationFilter(this.tokenService);
+		this.filter.setObservers(observers);
+		this.servlet.dsi().setObservers(observers);
+		this.servlet.globalGiving().setObservers(observers);
 		this.context = new ServletContextHandler(contextPath, ServletContextHandler.NO_SESSIONS);
 		this.context.addServlet(new ServletHolder(new EchoServlet(this.secureHandlerCalls)), "/api/*");
 		this.context.addServlet(new ServletHolder(new EchoServlet(this.secureHandlerCalls)), "/secure/*");
@@ -106,12 +111,17 @@ public final class TestServer implements AutoCloseable {
 
 	/** A server whose token store is the given one, for fault tests. */
 	public static TestServer withStore(TokenStore store) {
-		return new TestServer(store, "/", TokenKind.OPAQUE);
+		return new TestServer(store, "/", TokenKind.OPAQUE, TokenObservers.none());
 	}
 
 	/** A server deployed under a context path. */
 	public static TestServer atContextPath(String contextPath) {
-		return new TestServer(null, contextPath, TokenKind.OPAQUE);
+		return new TestServer(null, contextPath, TokenKind.OPAQUE, TokenObservers.none());
+	}
+
+	/** A server whose service, store, endpoints and filter report to the given observers; its store may be given. */
+	public static TestServer observed(TokenKind kind, @Nullable TokenStore store, TokenObservers observers) {
+		return new TestServer(store, "/", kind, observers);
 	}
 
 	/** Configures the servlet and filter, then registers them and starts Jetty. */

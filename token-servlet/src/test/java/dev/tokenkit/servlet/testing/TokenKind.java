@@ -4,6 +4,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.jwt.JwtKey;
@@ -20,11 +21,17 @@ public enum TokenKind {
 
 	/** A service of this kind over the given store and clock. */
 	public TokenService service(TokenStore store, Clock clock) {
+		return service(store, clock, TokenObservers.none());
+	}
+
+	/** A service of this kind over the given store and clock, observed. */
+	public TokenService service(TokenStore store, Clock clock, TokenObservers observers) {
 		return switch (this) {
-			case OPAQUE -> OpaqueTokenService.builder(store).clock(clock).build();
+			case OPAQUE -> OpaqueTokenService.builder(store).clock(clock).observers(observers).build();
 			case JWT -> JwtTokenService.builder(store)
 				.key(JwtKey.hs256("test-key", "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.US_ASCII)))
 				.clock(clock)
+				.observers(observers)
 				.build();
 		};
 	}
