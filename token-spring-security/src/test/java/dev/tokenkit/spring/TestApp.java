@@ -1,6 +1,8 @@
 package dev.tokenkit.spring;
 
 import java.security.Principal;
+import java.time.Clock;
+import java.time.ZoneOffset;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,11 +13,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
+import dev.tokenkit.core.observation.MicrometerTokenObservers;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 
+import io.micrometer.observation.tck.TestObservationRegistry;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -78,19 +84,55 @@ class TestApp {
 		return MutableClock.start();
 	}
 
+	/**
+	 * A store whose clock stands still while the test moves the service's: it keeps a token past its expiry, as a
+	 * JDBC store does until its purge, so that the service finds it expired rather than gone.
+	 */
 	@Bean
 	TokenStore tokenStore(MutableClock clock) {
-		return new InMemoryTokenStore(clock);
+		return new InMemoryTokenStore(Clock.fixed(clock.instant(), ZoneOffset.UTC));
 	}
 
 	@Bean
-	TokenService tokenService(TokenStore tokenStore, MutableClock clock) {
-		return OpaqueTokenService.builder(tokenStore).clock(clock).build();
+	TokenService tokenService(TokenStore tokenStore, MutableClock clock, TokenObservers observers,
+			ApplicationEventPublisher events) {
+		return OpaqueTokenService.builder(tokenStore)
+			.clock(clock)
+			.observers(observers)
+			.listener(new ApplicationEventTokenListener(events))
+			.build();
+	}
+
+	@Bean
+	TestObservationRegistry observationRegistry() {
+		return TestObservationRegistry.create();
+	}
+
+	@Bean
+	TokenObservers tokenObservers(TestObservationRegistry observationRegistry) {
+		return new MicrometerTokenObservers(observationRegistry, "opaque", "memory");
 	}
 
 	@Bean
 	AuditEvents auditEvents() {
 		return new AuditEvents();
+	}
+
+	@Bean
+	RevocationEvents revocationEvents() {
+		return new RevocationEvents();
+	}
+
+	/** The revocations the token service published. */
+	static final class RevocationEvents implements ApplicationListener<TokenRevocationEvent> {
+
+		final List<TokenRevocationEvent> events = new CopyOnWriteArrayList<>();
+
+		@Override
+		public void onApplicationEvent(TokenRevocationEvent event) {
+			this.events.add(event);
+		}
+
 	}
 
 	/** The app's own user store: a custom {@code UserDetailsService} with {@code {bcrypt}} passwords. */

@@ -3,16 +3,22 @@ package dev.tokenkit.spring;
 import java.time.Duration;
 import java.util.List;
 
+import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.observation.MicrometerTokenObservers;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
+import io.micrometer.observation.tck.TestObservationRegistry;
+import io.micrometer.observation.tck.TestObservationRegistryAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.authentication.event.AbstractAuthenticationFailureEvent;
+import org.springframework.security.authentication.event.AuthenticationFailureCredentialsExpiredEvent;
 import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
+import org.springframework.security.core.Authentication;
 import org.springframework.test.context.junit.jupiter.web.SpringJUnitWebConfig;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -43,12 +49,22 @@ class TokenKitConfigurerTests {
 	@Autowired
 	private TestApp.AuditEvents audit;
 
+	@Autowired
+	private TestApp.RevocationEvents revocations;
+
+	@Autowired
+	private TestObservationRegistry observations;
+
+	@Autowired
+	private TokenService tokenService;
+
 	private MockMvc mvc;
 
 	@BeforeEach
 	void setUp() {
 		this.mvc = MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
 		this.audit.events.clear();
+		this.revocations.events.clear();
 	}
 
 	private MvcResult perform(RequestBuilder request) throws Exception {
@@ -226,6 +242,57 @@ class TokenKitConfigurerTests {
 		assertThat(this.audit.events).anyMatch((event) -> event instanceof AuthenticationSuccessEvent
 				&& event.getAuthentication().getName().equals("me"));
 		assertThat(this.audit.events).anyMatch(AbstractAuthenticationFailureEvent.class::isInstance);
+	}
+
+	@Test
+	void eventsWhenTokenUsedThenSuccessOfItsAuthenticationAndWhenExpiredThenCredentialsExpiredFailure()
+			throws Exception {
+		String token = token("me", "my_password");
+		this.audit.events.clear();
+		assertThat(call(get("/secure/whoami").header("Authorization", "Bearer " + token)).status()).isEqualTo(200);
+		assertThat(this.audit.events).singleElement()
+			.isInstanceOfSatisfying(AuthenticationSuccessEvent.class,
+					(event) -> assertThat(event.getAuthentication()).isInstanceOf(TokenAuthentication.class)
+						.extracting(Authentication::getName)
+						.isEqualTo("me"));
+		this.audit.events.clear();
+		this.clock.advance(Duration.ofHours(25));
+		assertThat(call(get("/secure/whoami").header("Authorization", "Bearer " + token)).status()).isEqualTo(401);
+		assertThat(this.audit.events).singleElement()
+			.isInstanceOfSatisfying(AuthenticationFailureCredentialsExpiredEvent.class,
+					(event) -> assertThat(event.getAuthentication().getName()).isEqualTo("access-token"));
+	}
+
+	@Test
+	void observationsWhenTokenObserversBeanThenIssuesAndChecksObservedThroughTheChain() throws Exception {
+		this.observations.clear();
+		String token = token("me", "my_password");
+		call(get("/secure/whoami").header("Authorization", "Bearer " + token));
+		call(get("/secure/whoami").header("Authorization", "Bearer tk_nonsense"));
+		TestObservationRegistryAssert.assertThat(this.observations)
+			.hasNumberOfObservationsWithNameEqualTo(MicrometerTokenObservers.ISSUES, 1)
+			.hasNumberOfObservationsWithNameEqualTo(MicrometerTokenObservers.CHECKS, 2)
+			.hasAnObservation((observation) -> observation.hasNameEqualTo(MicrometerTokenObservers.CHECKS)
+				.hasLowCardinalityKeyValue("reason", "malformed"))
+			.hasAnObservation((observation) -> observation.hasNameEqualTo(MicrometerTokenObservers.ISSUES)
+				.hasLowCardinalityKeyValue("dialect", "dsi")
+				.hasLowCardinalityKeyValue("outcome", "success"));
+	}
+
+	@Test
+	void eventsWhenLogoutAndRevokeAllThenTheirOwnRevocationEvents() throws Exception {
+		String token = token("me", "my_password");
+		assertThat(call(delete("/authentication_token").header("Authorization", "Bearer " + token)).status())
+			.isEqualTo(204);
+		this.tokenService.revokeAll("me");
+		assertThat(this.revocations.events).hasSize(2);
+		assertThat(this.revocations.events.get(0)).isInstanceOf(TokenRevokedEvent.class)
+			.extracting(TokenRevocationEvent::getAccountId)
+			.isEqualTo("me");
+		assertThat(this.revocations.events.get(1)).isInstanceOf(AllTokensRevokedEvent.class)
+			.extracting(TokenRevocationEvent::getAccountId)
+			.isEqualTo("me");
+		assertThat(this.revocations.events.get(1).getInstant()).isEqualTo(this.clock.instant());
 	}
 
 	@Test
