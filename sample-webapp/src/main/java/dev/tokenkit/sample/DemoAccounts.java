@@ -19,8 +19,9 @@ import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 /**
  * The sample's demo accounts, created in the accounts database when missing, chosen so that the examples of both API
  * documents work exactly as printed: {@code me} / {@code my_password} (DSI), {@code John_Doe@hotmail.com} /
- * {@code somepassword} / api key {@code YOUR_API_KEY} (GlobalGiving), and {@code shorty} / {@code shorty_password},
- * whose own token timeout is one minute. Not created with the Spring profile {@code production}
+ * {@code somepassword} / api key {@code YOUR_API_KEY} (GlobalGiving), {@code shorty} / {@code shorty_password},
+ * whose own token timeout is one minute, and {@code admin} / {@code admin_password}, who may read Actuator's
+ * endpoints. Not created with the Spring profile {@code production}
  * ({@code --spring.profiles.active=production}), which a sample on a shared database should use once it has accounts
  * of its own.
  *
@@ -47,6 +48,8 @@ public class DemoAccounts {
 				true, null), encoder, "somepassword", "YOUR_API_KEY");
 		saveIfMissing(accounts, new Account("3", "shorty", "shorty@example.com", Set.of("ROLE_USER"), true,
 				TokenPolicy.ofIdle(SHORTY_TIMEOUT)), encoder, "shorty_password", null);
+		saveIfMissing(accounts, new Account("4", "admin", "admin@example.com", Set.of("ROLE_USER", "ROLE_ADMIN"), true,
+				null), encoder, "admin_password", null);
 	}
 
 	private static void saveIfMissing(JdbcAccountRepository accounts, Account account, PasswordEncoder encoder,

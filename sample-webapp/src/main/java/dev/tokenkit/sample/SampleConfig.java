@@ -7,11 +7,14 @@ import javax.sql.DataSource;
 import org.apache.commons.dbcp2.BasicDataSource;
 
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.boot.security.autoconfigure.actuate.web.servlet.EndpointRequest;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
@@ -40,6 +43,26 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 public class SampleConfig implements WebMvcConfigurer {
 
 	/**
+	 * Actuator's endpoints ({@code /actuator/health}, {@code metrics}, {@code prometheus}): for accounts with
+	 * {@code ROLE_ADMIN}, over HTTP Basic, without a session; anyone else gets {@code 401}, a signed-in account
+	 * without the role {@code 403}. Tokens are not read here: a token holder is not an operator.
+	 *
+	 * @param http the chain builder
+	 * @return the chain
+	 * @throws Exception if the chain cannot be built
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorChain(HttpSecurity http) throws Exception {
+		http.securityMatcher(EndpointRequest.toAnyEndpoint())
+			.authorizeHttpRequests((requests) -> requests.anyRequest().hasRole("ADMIN"))
+			.httpBasic(Customizer.withDefaults())
+			.sessionManagement((sessions) -> sessions.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+			.csrf((csrf) -> csrf.disable());
+		return http.build();
+	}
+
+	/**
 	 * The site's security chain, with tokenkit added.
 	 *
 	 * @param http the chain builder
@@ -47,6 +70,7 @@ public class SampleConfig implements WebMvcConfigurer {
 	 * @throws Exception if the chain cannot be built
 	 */
 	@Bean
+	@Order(2)
 	SecurityFilterChain appChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/try", "/static/**", "/api/public/**", "/error")
