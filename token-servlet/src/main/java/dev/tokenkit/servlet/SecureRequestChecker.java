@@ -139,7 +139,14 @@ public final class SecureRequestChecker {
 	}
 
 	private static void checkApiKey(ApiKeyVerifier verifier, QueryParameters query, TokenPrincipal principal) {
-		String apiKey = query.single("api_key");
+		String apiKey;
+		try {
+			apiKey = query.single("api_key");
+		}
+		catch (TokenKitHttpException ex) {
+			// sent twice
+			throw new ApiKeyRefusal(ex, FailureReason.INVALID_REQUEST);
+		}
 		if (apiKey == null || apiKey.isEmpty()) {
 			throw new ApiKeyRefusal(TokenErrors.badRequest("An api_key parameter is required"),
 					FailureReason.MISSING_API_KEY);

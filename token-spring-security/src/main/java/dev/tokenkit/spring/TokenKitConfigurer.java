@@ -294,7 +294,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 						() -> http.getSharedObject(AuthenticationManager.class)), verifier, this.globalGivingEnabled,
 				publisher);
 		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
-		issuer.setLoginThrottle(this.loginThrottle);
+		issuer.setLoginThrottle(new EventPublishingLoginThrottle(this.loginThrottle, publisher));
 		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
 				this.globalGivingEnabled ? this.globalGiving : null);
 		this.endpoints = endpoints;
