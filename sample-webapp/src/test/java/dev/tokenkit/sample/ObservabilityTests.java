@@ -36,7 +36,8 @@ class ObservabilityTests {
 
 	@BeforeAll
 	static void start() {
-		app = new SampleApp(Map.of(), MutableClock.start());
+		// tokens in the embedded database, so that the store's calls are timed too
+		app = new SampleApp(Map.of("tokenkit.store.type", "jdbc"), MutableClock.start());
 		http = app.http();
 	}
 
@@ -65,7 +66,7 @@ class ObservabilityTests {
 		}
 		RawHttp.Response health = http.get("/actuator/health", ADMIN);
 		assertThat(health.body()).containsPattern(
-				"\"tokenkit\":\\{\"details\":\\{\"latencyMs\":\\d+,\"store\":\"InMemoryTokenStore\"},\"status\":\"UP\"}")
+				"\"tokenkit\":\\{\"details\":\\{\"latencyMs\":\\d+,\"store\":\"JdbcTokenStore\"},\"status\":\"UP\"}")
 			.doesNotContain("\"redis\"");
 	}
 
@@ -112,7 +113,7 @@ class ObservabilityTests {
 			.isEqualTo(1);
 		assertThat(delta(before, after, "tokenkit_tokens_checks_seconds_count", "outcome=\"failure\"")).isEqualTo(3);
 		assertThat(delta(before, after, "tokenkit_store_calls_seconds_count", "operation=\"save_if_absent\"",
-				"store=\"memory\"")).isEqualTo(dsiIssues + ggIssues);
+				"store=\"jdbc\"")).isEqualTo(dsiIssues + ggIssues);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("tokenkit_store_calls_seconds_bucket{"));
 		assertThat(after.keySet()).noneMatch((series) -> series.contains(token) || series.contains("me:")
 				|| series.contains("YOUR_API_KEY") || series.contains("John_Doe"));

@@ -31,9 +31,7 @@ import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Account;
-import dev.tokenkit.core.observation.ObservedTokenStore;
 import dev.tokenkit.core.observation.TokenObserver;
-import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.jwt.VerifiedTokens.Verified;
@@ -125,8 +123,7 @@ public final class JwtTokenService implements TokenService {
 		this.parser = parser.build();
 		this.claimsCheck = new JwtClaimsCheck(this.clock, this.clockSkew, this.maxTokenLifetime);
 		this.verified = new VerifiedTokens(this.clock, builder.verifiedCacheSize);
-		this.revocations = new JwtRevocations((builder.observers == TokenObservers.none()) ? builder.store
-				: new ObservedTokenStore(builder.store, builder.observers));
+		this.revocations = new JwtRevocations(builder.store);
 		this.revokes = builder.observers.revocations("revoke");
 		this.accountRevokes = builder.observers.revocations("revoke_all");
 	}

@@ -137,8 +137,8 @@ public final class JwtTokenServiceBuilder {
 	}
 
 	/**
-	 * Observes the service's revocations ({@link TokenObservers#revocations}) and every call to its store (an
-	 * {@link dev.tokenkit.core.observation.ObservedTokenStore}). Default: {@link TokenObservers#none()}.
+	 * Observes the service's revocations ({@link TokenObservers#revocations}); to observe its store calls too, build
+	 * it over an {@link dev.tokenkit.core.observation.ObservedTokenStore}. Default: {@link TokenObservers#none()}.
 	 *
 	 * @param observers the observers
 	 * @return this builder

@@ -12,6 +12,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.observation.ObservedTokenStore;
 import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.TokenStore;
@@ -23,14 +24,23 @@ import dev.tokenkit.spring.ApplicationEventTokenListener;
 /**
  * The token service {@code tokenkit.token.kind} names, over the token store, unless the app defines a
  * {@link TokenService}: opaque tokens (the default) or signed JWTs with the keys of {@code tokenkit.jwt.*}. Either
- * observes its revocations and store calls with the {@link TokenObservers} bean, and publishes its revocations to the
- * application context ({@link ApplicationEventTokenListener}).
+ * observes its revocations, and the calls to a JDBC or Redis store, with the {@link TokenObservers} bean, and
+ * publishes its revocations to the application context ({@link ApplicationEventTokenListener}).
  */
 final class TokenServiceConfigurations {
 
 	private static final String KIND = "tokenkit.token.kind";
 
 	private TokenServiceConfigurations() {
+	}
+
+	/**
+	 * The store the service calls: the JDBC and Redis stores observed ({@code tokenkit.store.calls}); the in-memory
+	 * store as it is, since it answers in less time than an observation takes.
+	 */
+	private static TokenStore observed(TokenStore store, TokenKitProperties properties, TokenObservers observers) {
+		return (properties.store().type() == TokenKitProperties.StoreType.MEMORY) ? store
+				: new ObservedTokenStore(store, observers);
 	}
 
 	/** {@code tokenkit.token.kind=opaque}, the default. */
@@ -43,7 +53,7 @@ final class TokenServiceConfigurations {
 		OpaqueTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock,
 				TokenObservers observers, ApplicationEventPublisher events) {
 			return TokenKitPropertiesCustomizer.check("tokenkit.token.touch-interval",
-					() -> OpaqueTokenService.builder(store)
+					() -> OpaqueTokenService.builder(observed(store, properties, observers))
 						.clock(clock)
 						.touchInterval(properties.token().touchInterval())
 						.observers(observers)
@@ -64,7 +74,7 @@ final class TokenServiceConfigurations {
 		JwtTokenService tokenService(TokenStore store, TokenKitProperties properties, Clock clock,
 				TokenObservers observers, ApplicationEventPublisher events) {
 			TokenKitProperties.Jwt jwt = properties.jwt();
-			JwtTokenServiceBuilder builder = JwtTokenService.builder(store)
+			JwtTokenServiceBuilder builder = JwtTokenService.builder(observed(store, properties, observers))
 				.clock(clock)
 				.observers(observers)
 				.listener(new ApplicationEventTokenListener(events));

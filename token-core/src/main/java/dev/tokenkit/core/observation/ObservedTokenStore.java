@@ -13,8 +13,9 @@ import org.jspecify.annotations.Nullable;
  * A token store whose every call is observed ({@link TokenObservers#storeCalls}), with the operations
  * {@code save_if_absent}, {@code find}, {@code touch}, {@code remove}, {@code remove_all} and
  * {@code find_by_account}: a success, or a failure with {@link FailureReason#STORE_UNAVAILABLE} or
- * {@link FailureReason#ERROR}. Everything else is the store's. The token services' builders wrap their store in one
- * when they are given observers.
+ * {@link FailureReason#ERROR}. Everything else is the store's. Build a token service over one to time its store; the
+ * Spring Boot starter does for the JDBC and Redis stores (an in-memory store answers in nanoseconds, less than an
+ * observation costs).
  *
  * @since 0.1.0
  */

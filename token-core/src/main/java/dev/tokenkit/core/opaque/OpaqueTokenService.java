@@ -72,8 +72,7 @@ public final class OpaqueTokenService implements TokenService {
 	private final TokenObserver accountRevokes;
 
 	private OpaqueTokenService(Builder builder) {
-		this.store = (builder.observers == TokenObservers.none()) ? builder.store
-				: new ObservedTokenStore(builder.store, builder.observers);
+		this.store = builder.store;
 		this.revokes = builder.observers.revocations("revoke");
 		this.accountRevokes = builder.observers.revocations("revoke_all");
 		this.clock = new NonDecreasingClock(builder.clock);
@@ -277,8 +276,8 @@ public final class OpaqueTokenService implements TokenService {
 		}
 
 		/**
-		 * Observes the service's revocations ({@link TokenObservers#revocations}) and every call to its store (an
-		 * {@link ObservedTokenStore}). Default: {@link TokenObservers#none()}.
+		 * Observes the service's revocations ({@link TokenObservers#revocations}); to observe its store calls too,
+		 * build it over an {@link ObservedTokenStore}. Default: {@link TokenObservers#none()}.
 		 *
 		 * @param observers the observers
 		 * @return this builder

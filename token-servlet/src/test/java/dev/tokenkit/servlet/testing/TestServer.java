@@ -23,6 +23,7 @@ import dev.tokenkit.core.account.ApiKeys;
 import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.account.StoredAccount;
+import dev.tokenkit.core.observation.ObservedTokenStore;
 import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
@@ -82,7 +83,8 @@ public final class TestServer implements AutoCloseable {
 
 	private TestServer(@Nullable TokenStore backing, String contextPath, TokenKind kind, TokenObservers observers) {
 		this.store = new CountingTokenStore((backing != null) ? backing : new InMemoryTokenStore(this.clock));
-		this.tokenService = kind.service(this.store, this.clock, observers);
+		this.tokenService = kind.service((observers == TokenObservers.none()) ? this.store
+				: new ObservedTokenStore(this.store, observers), this.clock, observers);
 		this.accounts.save(new StoredAccount(new Account("acct-me", DSI_USER, "me@example.test", Set.of("ROLE_USER"),
 				true, null), TestAccounts.bcrypt(DSI_PASSWORD), ApiKeys.hash("ME_API_KEY")));
 		this.accounts.save(new StoredAccount(new Account("acct-john", "john", GG_EMAIL, Set.of("ROLE_USER", "ROLE_DONOR"),
@@ -119,7 +121,10 @@ public final class TestServer implements AutoCloseable {
 		return new TestServer(null, contextPath, TokenKind.OPAQUE, TokenObservers.none());
 	}
 
-	/** A server whose service, store, endpoints and filter report to the given observers; its store may be given. */
+	/**
+	 * A server whose service, store (an {@code ObservedTokenStore}), endpoints and filter report to the given
+	 * observers; its store may be given.
+	 */
 	public static TestServer observed(TokenKind kind, @Nullable TokenStore store, TokenObservers observers) {
 		return new TestServer(store, "/", kind, observers);
 	}
