@@ -28,6 +28,7 @@ import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.observation.MicrometerTokenObservers;
 import dev.tokenkit.core.observation.TokenKitMeterObservationHandler;
+import dev.tokenkit.core.observation.TokenObserver;
 import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
@@ -39,8 +40,8 @@ import dev.tokenkit.servlet.TokenAuthenticationFilter;
  * observing it ({@link #observation}): none (the default), Micrometer observers on a no-op registry, on a registry
  * whose meters go to a {@link SimpleMeterRegistry} through tokenkit's {@link TokenKitMeterObservationHandler} (what the
  * Spring Boot starter registers), and through Micrometer's {@link DefaultMeterObservationHandler} instead. The service
- * and its in-memory store are observed too, as the starter does: a check is two observations, the check and the
- * store's {@code find}.
+ * is built with the observers, as the starter does (its in-memory store is not observed: it answers faster than an
+ * observation costs). {@link #observationAlone()} is the check's observation without the check.
  */
 @State(Scope.Benchmark)
 public class ObservationBenchmark extends BenchmarkSettings {
@@ -56,6 +57,8 @@ public class ObservationBenchmark extends BenchmarkSettings {
 	private AnnotationConfigWebApplicationContext context;
 
 	private String authorization;
+
+	private TokenObserver checks;
 
 	private @Nullable Object lastPrincipal;
 
@@ -73,6 +76,7 @@ public class ObservationBenchmark extends BenchmarkSettings {
 	@Setup(Level.Trial)
 	public void setUp() throws IOException, ServletException {
 		TokenObservers observers = observers();
+		this.checks = observers.checks();
 		TokenService service = OpaqueTokenService.builder(new InMemoryTokenStore()).observers(observers).build();
 		this.authorization = "Bearer " + service.issue(Fixtures.account(), TokenPolicy.ofIdle(Duration.ofHours(1)))
 			.value();
@@ -141,6 +145,14 @@ public class ObservationBenchmark extends BenchmarkSettings {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		this.chain.doFilter(request(), response, this.handler);
 		return response;
+	}
+
+	/**
+	 * One check's observation alone, started and ended as a success: what the filter adds to a check.
+	 */
+	@Benchmark
+	public void observationAlone() {
+		this.checks.start().succeeded();
 	}
 
 	private MockHttpServletRequest request() {
