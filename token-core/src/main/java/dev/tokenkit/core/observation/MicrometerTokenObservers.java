@@ -21,7 +21,8 @@ import io.micrometer.observation.ObservationRegistry;
  * <tr><td>{@value #STORE_CALLS}</td><td>{@code operation}, {@code store}</td></tr>
  * </table>
  *
- * <p>On a no-op registry a call costs a check of {@link ObservationRegistry#isNoop()} and allocates nothing.
+ * <p>On {@link ObservationRegistry#NOOP} its observers are the no-op ones; on a registry without handlers a call costs
+ * a check of {@link ObservationRegistry#isNoop()} and allocates nothing.
  *
  * @since 0.1.0
  */
@@ -61,22 +62,27 @@ public final class MicrometerTokenObservers implements TokenObservers {
 
 	@Override
 	public TokenObserver issues(String dialect) {
-		return new Observer(ISSUES, KeyValues.of("dialect", dialect, "token.kind", this.tokenKind));
+		return observer(ISSUES, KeyValues.of("dialect", dialect, "token.kind", this.tokenKind));
 	}
 
 	@Override
 	public TokenObserver checks() {
-		return new Observer(CHECKS, KeyValues.of("token.kind", this.tokenKind));
+		return observer(CHECKS, KeyValues.of("token.kind", this.tokenKind));
 	}
 
 	@Override
 	public TokenObserver revocations(String operation) {
-		return new Observer(REVOCATIONS, KeyValues.of("operation", operation, "token.kind", this.tokenKind));
+		return observer(REVOCATIONS, KeyValues.of("operation", operation, "token.kind", this.tokenKind));
 	}
 
 	@Override
 	public TokenObserver storeCalls(String operation) {
-		return new Observer(STORE_CALLS, KeyValues.of("operation", operation, "store", this.storeKind));
+		return observer(STORE_CALLS, KeyValues.of("operation", operation, "store", this.storeKind));
+	}
+
+	/** The observer of one operation; on {@link ObservationRegistry#NOOP}, which never observes, the no-op one. */
+	private TokenObserver observer(String name, KeyValues keys) {
+		return (this.registry == ObservationRegistry.NOOP) ? Unobserved.INSTANCE : new Observer(name, keys);
 	}
 
 	/** One operation's observer: its name and fixed key values, made once. */
