@@ -18,10 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
-import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.observation.MicrometerTokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenCodec;
 import dev.tokenkit.core.store.InMemoryTokenStore;
@@ -164,13 +162,10 @@ class ObservationTests {
 
 	@Test
 	void storeDownThenIssuesChecksRevocationsAndStoreCallsFailAsStoreUnavailable() {
-		PGSimpleDataSource unreachable = new PGSimpleDataSource();
-		unreachable.setServerNames(new String[] { "127.0.0.1" });
-		unreachable.setPortNumbers(new int[] { 1 });
 		this.server.close();
 		this.registry.clear();
 		this.server = TestServer
-			.observed(this.kind, JdbcTokenStore.builder(unreachable).build(),
+			.observed(this.kind, TestServer.unreachableStore(),
 					new MicrometerTokenObservers(this.registry, this.tokenKind, "jdbc"))
 			.start();
 		this.http = this.server.http();

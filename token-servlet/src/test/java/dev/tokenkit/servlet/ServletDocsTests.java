@@ -1,18 +1,8 @@
 package dev.tokenkit.servlet;
 
 import java.io.IOException;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import jakarta.servlet.ServletContextListener;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -24,6 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import dev.tokenkit.servlet.testing.DocListings;
 import dev.tokenkit.servlet.testing.RawHttp;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -44,23 +35,7 @@ class ServletDocsTests {
 
 	@BeforeAll
 	static void compileTheListings() throws IOException {
-		Path sources = Files.createDirectories(work.resolve("src/com/example"));
-		Path classes = Files.createDirectories(work.resolve("webapp/WEB-INF/classes"));
-		List<String> files = new ArrayList<>();
-		for (String listing : blocks("java")) {
-			Matcher name = Pattern.compile("public class (\\w+)").matcher(listing);
-			assertThat(name.find()).as("a public class in %s", listing).isTrue();
-			Path file = sources.resolve(name.group(1) + ".java");
-			Files.writeString(file, listing);
-			files.add(file.toString());
-		}
-		assertThat(files).hasSize(2);
-		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-		List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-				System.getProperty("java.class.path"), "-Xlint:all", "-Werror"));
-		args.addAll(files);
-		assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac's exit status").isZero();
-		compiled = new URLClassLoader(new URL[] { classes.toUri().toURL() }, ServletDocsTests.class.getClassLoader());
+		compiled = DocListings.compile(DOC, work, work.resolve("webapp/WEB-INF/classes"), 2);
 	}
 
 	@Test
@@ -77,7 +52,7 @@ class ServletDocsTests {
 
 	@Test
 	void webXmlWhenDeployedThenTokenIssuedAndSecurePathsGuarded() throws Exception {
-		String declarations = String.join("\n", blocks("xml"));
+		String declarations = String.join("\n", DocListings.blocks(DOC, "xml"));
 		Files.writeString(work.resolve("webapp/WEB-INF/web.xml"),
 				"<web-app xmlns=\"https://jakarta.ee/xml/ns/jakartaee\" version=\"6.1\" metadata-complete=\"true\">\n"
 						+ declarations + "\n</web-app>\n");
@@ -99,16 +74,6 @@ class ServletDocsTests {
 		RawHttp.Response noApiKey = http.get("/secure/account", "Authorization: Bearer " + token);
 		assertThat(noApiKey.status()).isEqualTo(400);
 		assertThat(noApiKey.body()).contains("api_key");
-	}
-
-	private static List<String> blocks(String language) throws IOException {
-		Matcher block = Pattern.compile("```" + language + "\\n(.*?)```", Pattern.DOTALL)
-			.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
-		List<String> found = new ArrayList<>();
-		while (block.find()) {
-			found.add(block.group(1));
-		}
-		return found;
 	}
 
 	/** Jetty on a free port of 127.0.0.1 with one context. */

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.util.List;
 
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
-import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TestServer;
 import dev.tokenkit.servlet.testing.TokenAnswers;
@@ -13,7 +12,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedClass;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -168,11 +166,8 @@ class TokenAuthenticationFilterTests {
 
 	@Test
 	void secureCallWhenStoreUnreachableThen503WithRetryAfterAndIssuingToo() {
-		PGSimpleDataSource unreachable = new PGSimpleDataSource();
-		unreachable.setServerNames(new String[] { "127.0.0.1" });
-		unreachable.setPortNumbers(new int[] { 1 });
 		this.server.close();
-		this.server = TestServer.withStore(JdbcTokenStore.builder(unreachable).build()).start();
+		this.server = TestServer.withStore(TestServer.unreachableStore()).start();
 		this.http = this.server.http();
 		String wellFormed = new dev.tokenkit.core.opaque.OpaqueTokenCodec(new java.security.SecureRandom()).generate();
 		RawHttp.Response secure = this.http.get("/api/secure/x", "Authorization: Bearer " + wellFormed);

@@ -2,20 +2,9 @@ package dev.tokenkit.spring;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
-import java.net.URL;
-import java.net.URLClassLoader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import javax.tools.JavaCompiler;
-import javax.tools.ToolProvider;
 
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.eclipse.jetty.ee11.servlet.ServletContextHandler;
@@ -40,6 +29,7 @@ import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
 import dev.tokenkit.servlet.TokenIssuingServlet;
 import dev.tokenkit.servlet.TokenKitRegistration;
+import dev.tokenkit.servlet.testing.DocListings;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 
@@ -60,24 +50,7 @@ class ObservabilityDocsTests {
 
 	@BeforeAll
 	static void compileTheListings() throws IOException {
-		Path sources = Files.createDirectories(work.resolve("src/com/example"));
-		Path classes = Files.createDirectories(work.resolve("classes"));
-		List<String> args = new ArrayList<>(List.of("-d", classes.toString(), "-classpath",
-				System.getProperty("java.class.path"), "-Xlint:all", "-Xlint:-processing", "-Werror"));
-		Matcher block = Pattern.compile("```java\\n(.*?)```", Pattern.DOTALL)
-			.matcher(Files.readString(DOC, StandardCharsets.UTF_8));
-		while (block.find()) {
-			Matcher name = Pattern.compile("public class (\\w+)").matcher(block.group(1));
-			assertThat(name.find()).as("a public class in %s", block.group(1)).isTrue();
-			Path file = sources.resolve(name.group(1) + ".java");
-			Files.writeString(file, block.group(1));
-			args.add(file.toString());
-		}
-		assertThat(args).hasSize(10);
-		JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
-		assertThat(javac.run(null, null, null, args.toArray(String[]::new))).as("javac's exit status").isZero();
-		compiled = new URLClassLoader(new URL[] { classes.toUri().toURL() },
-				ObservabilityDocsTests.class.getClassLoader());
+		compiled = DocListings.compile(DOC, work, work.resolve("classes"), 3);
 	}
 
 	@Test

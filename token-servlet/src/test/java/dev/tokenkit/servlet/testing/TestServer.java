@@ -15,6 +15,7 @@ import org.eclipse.jetty.ee11.servlet.ServletHolder;
 import org.eclipse.jetty.server.Server;
 import org.eclipse.jetty.server.ServerConnector;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
@@ -23,6 +24,7 @@ import dev.tokenkit.core.account.ApiKeys;
 import dev.tokenkit.core.account.InMemoryAccountRepository;
 import dev.tokenkit.core.account.PasswordAuthenticator;
 import dev.tokenkit.core.account.StoredAccount;
+import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.observation.ObservedTokenStore;
 import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.InMemoryTokenStore;
@@ -114,6 +116,14 @@ public final class TestServer implements AutoCloseable {
 	/** A server whose token store is the given one, for fault tests. */
 	public static TestServer withStore(TokenStore store) {
 		return new TestServer(store, "/", TokenKind.OPAQUE, TokenObservers.none());
+	}
+
+	/** A JDBC store on a PostgreSQL port nothing listens on: every call fails as unavailable. */
+	public static TokenStore unreachableStore() {
+		PGSimpleDataSource unreachable = new PGSimpleDataSource();
+		unreachable.setServerNames(new String[] { "127.0.0.1" });
+		unreachable.setPortNumbers(new int[] { 1 });
+		return JdbcTokenStore.builder(unreachable).build();
 	}
 
 	/** A server deployed under a context path. */
