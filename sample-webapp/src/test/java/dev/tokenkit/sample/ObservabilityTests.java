@@ -112,7 +112,7 @@ class ObservabilityTests {
 		assertThat(delta(before, after, "tokenkit_tokens_checks_seconds_count", "reason=\"missing_token\""))
 			.isEqualTo(1);
 		assertThat(delta(before, after, "tokenkit_tokens_checks_seconds_count", "outcome=\"failure\"")).isEqualTo(3);
-		assertThat(delta(before, after, "tokenkit_store_calls_seconds_count", "operation=\"save_if_absent\"",
+		assertThat(delta(before, after, "tokenkit_store_calls_seconds_count", "operation=\"save\"",
 				"store=\"jdbc\"")).isEqualTo(dsiIssues + ggIssues);
 		assertThat(after.keySet()).anyMatch((series) -> series.startsWith("tokenkit_store_calls_seconds_bucket{"));
 		assertThat(after.keySet()).noneMatch((series) -> series.contains(token) || series.contains("me:")

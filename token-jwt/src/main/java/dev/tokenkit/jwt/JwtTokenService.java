@@ -192,24 +192,29 @@ public final class JwtTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
-		return this.revokes.observe(() -> revokeOne(token));
+		String accountId = this.revokes.observe(() -> revokeOne(token));
+		if (accountId == null) {
+			return false;
+		}
+		this.events.publish(TokenEvent.Type.REVOKED, accountId, null);
+		return true;
 	}
 
-	private boolean revokeOne(String token) {
+	/** Records a live token's revocation; returns its account's id, or {@code null} if it was not live. */
+	private @Nullable String revokeOne(String token) {
 		Claims claims;
 		try {
 			claims = verify(token);
 		}
 		catch (InvalidTokenException ex) {
-			return false;
+			return null;
 		}
 		Instant until = claims.getExpiration().toInstant().plus(this.clockSkew).plusSeconds(1);
 		if (!this.revocations.revokeToken(claims.getId(), this.clock.instant(), until)) {
-			return false;
+			return null;
 		}
 		this.verified.forget(TokenHash.of(token));
-		this.events.publish(TokenEvent.Type.REVOKED, claims.getSubject(), null);
-		return true;
+		return claims.getSubject();
 	}
 
 	/**

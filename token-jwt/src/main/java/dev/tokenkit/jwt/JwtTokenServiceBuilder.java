@@ -11,8 +11,8 @@ import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.TokenListener;
-import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.TokenStore;
 
 /**

@@ -29,6 +29,8 @@ import dev.tokenkit.servlet.format.TokenResponseWriter;
  */
 abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits DsiEndpoint, GlobalGivingEndpoint {
 
+	private static final TokenObserver UNOBSERVED = TokenObservers.none().issues("none");
+
 	private final Logger logger = LoggerFactory.getLogger(getClass());
 
 	private final TokenIssuer issuer;
@@ -38,8 +40,6 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	private final String dialect;
 
 	private TokenPolicy policy;
-
-	private static final TokenObserver UNOBSERVED = TokenObservers.none().issues("none");
 
 	private TokenObserver issues = UNOBSERVED;
 
@@ -56,7 +56,8 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	 * @param observers the observers
 	 */
 	public void setObservers(TokenObservers observers) {
-		this.issues = observers.issues(this.dialect.toLowerCase(Locale.ROOT));
+		this.issues = Objects.requireNonNull(observers, "observers cannot be null")
+			.issues(this.dialect.toLowerCase(Locale.ROOT));
 	}
 
 	/**
@@ -82,20 +83,29 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 			throws IOException {
 		// a logout is observed by the token service, as a revocation
 		TokenObservation observation = (request.getMethod().equals("DELETE") ? UNOBSERVED : this.issues).start();
+		// ended once, however the request ends: an IOException of a client that went away counts as an error
+		@Nullable FailureReason failure = FailureReason.ERROR;
 		Answer answer = new Answer(initialFormat(request));
 		try {
 			TokenErrors.refusePathParameters(request.getRequestURI());
 			serve(request, response, path, answer);
-			observation.succeeded();
+			failure = null;
 		}
 		catch (TokenKitHttpException ex) {
-			observation.failed(reason(ex));
+			failure = reason(ex);
 			this.writer.writeError(response, answer.format, answer.callback, ex);
 		}
 		catch (RuntimeException ex) {
-			observation.failed(FailureReason.ERROR);
 			this.logger.error("Unexpected failure on a {} request", this.dialect, RedactedFailure.of(ex));
 			this.writer.writeError(response, answer.format, answer.callback, TokenErrors.internalError());
+		}
+		finally {
+			if (failure == null) {
+				observation.succeeded();
+			}
+			else {
+				observation.failed(failure);
+			}
 		}
 	}
 

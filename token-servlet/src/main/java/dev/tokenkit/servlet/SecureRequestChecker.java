@@ -75,20 +75,26 @@ public final class SecureRequestChecker {
 	 */
 	public SecureRequestResult check(HttpServletRequest request) {
 		TokenObservation observation = this.checks.start();
-		SecureRequestResult result = result(request);
-		FailureReason reason = result.reason();
-		if (reason == null) {
-			observation.succeeded();
+		// ended once, however the check ends: an Error that escapes it counts as an error
+		@Nullable FailureReason reason = FailureReason.ERROR;
+		try {
+			SecureRequestResult result = result(request);
+			reason = result.reason();
+			return result;
 		}
-		else {
-			observation.failed(reason);
+		finally {
+			if (reason == null) {
+				observation.succeeded();
+			}
+			else {
+				observation.failed(reason);
+			}
 		}
-		return result;
 	}
 
 	private SecureRequestResult result(HttpServletRequest request) {
 		try {
-			return principal(request);
+			return authenticate(request);
 		}
 		catch (RuntimeException ex) {
 			if (this.requestRejections.test(ex)) {
@@ -102,7 +108,7 @@ public final class SecureRequestChecker {
 		}
 	}
 
-	private SecureRequestResult principal(HttpServletRequest request) {
+	private SecureRequestResult authenticate(HttpServletRequest request) {
 		QueryParameters query;
 		String token;
 		try {

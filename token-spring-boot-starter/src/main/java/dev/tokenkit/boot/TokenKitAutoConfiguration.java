@@ -62,7 +62,8 @@ public final class TokenKitAutoConfiguration {
 
 	/**
 	 * What observes tokenkit's work: Micrometer observations on the app's {@link ObservationRegistry} (with Spring
-	 * Boot's Actuator), tagged with {@code tokenkit.token.kind} and {@code tokenkit.store.type}; else nothing.
+	 * Boot's Actuator), their {@code token.kind} and {@code store} tags from {@code tokenkit.token.kind} and
+	 * {@code tokenkit.store.type}; else nothing.
 	 *
 	 * @param registry the app's observation registry, if any
 	 * @param properties the settings

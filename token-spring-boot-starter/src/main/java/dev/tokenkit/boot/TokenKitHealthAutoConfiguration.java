@@ -1,7 +1,5 @@
 package dev.tokenkit.boot;
 
-import java.time.Duration;
-
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -34,11 +32,12 @@ public final class TokenKitHealthAutoConfiguration {
 	@ConditionalOnEnabledHealthIndicator("tokenkit") // here, not on the class: its condition is in spring-boot-health
 	@ConditionalOnMissingBean(name = "tokenkitHealthIndicator")
 	TokenStoreHealthIndicator tokenkitHealthIndicator(TokenStore store, TokenKitProperties properties) {
-		Duration slowThreshold = properties.store().slowThreshold();
-		if (slowThreshold.isNegative() || slowThreshold.isZero()) {
-			throw new TokenKitConfigurationException("tokenkit.store.slow-threshold", "The threshold must be positive.");
+		try {
+			return new TokenStoreHealthIndicator(store, properties.store().slowThreshold());
 		}
-		return new TokenStoreHealthIndicator(store, slowThreshold);
+		catch (IllegalArgumentException ex) {
+			throw new TokenKitConfigurationException("tokenkit.store.slow-threshold", "It must be positive.");
+		}
 	}
 
 }

@@ -39,11 +39,15 @@ public final class TokenStoreHealthIndicator implements HealthIndicator {
 	 * Creates the indicator.
 	 *
 	 * @param store the store to check
-	 * @param slowThreshold the longest look-up that still counts as {@code UP}
+	 * @param slowThreshold the longest look-up that still counts as {@code UP}, positive
 	 */
 	public TokenStoreHealthIndicator(TokenStore store, Duration slowThreshold) {
 		this.store = Objects.requireNonNull(store, "store cannot be null");
-		this.slowThreshold = Objects.requireNonNull(slowThreshold, "slowThreshold cannot be null");
+		Objects.requireNonNull(slowThreshold, "slowThreshold cannot be null");
+		if (slowThreshold.isNegative() || slowThreshold.isZero()) {
+			throw new IllegalArgumentException("slowThreshold must be positive");
+		}
+		this.slowThreshold = slowThreshold;
 	}
 
 	@Override

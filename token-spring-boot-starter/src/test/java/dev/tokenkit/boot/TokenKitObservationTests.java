@@ -54,7 +54,7 @@ class TokenKitObservationTests {
 				TestObservationRegistryAssert.assertThat(registry)
 					.hasAnObservation((observation) -> observation.hasNameEqualTo(MicrometerTokenObservers.STORE_CALLS)
 						.hasLowCardinalityKeyValue("store", "jdbc")
-						.hasLowCardinalityKeyValue("operation", "save_if_absent"))
+						.hasLowCardinalityKeyValue("operation", "save"))
 					.hasAnObservation((observation) -> observation.hasNameEqualTo(MicrometerTokenObservers.REVOCATIONS)
 						.hasLowCardinalityKeyValue("token.kind", "opaque")
 						.hasLowCardinalityKeyValue("outcome", "success"));

@@ -11,7 +11,8 @@ import dev.tokenkit.core.TokenListener;
  * Publishes a token service's revocations to the application context, for the app's listeners and audit: a
  * {@link TokenRevokedEvent} for one token (a logout), an {@link AllTokensRevokedEvent} for every token of an account.
  * Issues and checks are published as Spring Security's authentication events by the filters, so their token events
- * are not repeated here. Set it with the service builder's {@code listener(...)}; the Spring Boot starter does.
+ * are not repeated here; nor are cap drops ({@code DROPPED}) and expiries. Set it with the service builder's
+ * {@code listener(...)}; the Spring Boot starter does.
  *
  * @since 0.1.0
  */
@@ -38,7 +39,7 @@ public final class ApplicationEventTokenListener implements TokenListener {
 			case REVOKED -> this.publisher.publishEvent(new TokenRevokedEvent(event, accountId));
 			case ALL_REVOKED -> this.publisher.publishEvent(new AllTokensRevokedEvent(event, accountId));
 			default -> {
-				// issues and checks: Spring Security's authentication events
+				// issues, rejections and expiries: Spring Security's authentication events; cap drops: none
 			}
 		}
 	}

@@ -14,8 +14,8 @@ import dev.tokenkit.servlet.IssuingEndpoint;
 import dev.tokenkit.servlet.TokenIssuer;
 
 /**
- * The issuing endpoints a {@link TokenKitConfigurer} serves, each with the chain's realm and observers and then the app's
- * customizer, and the paths they answer on.
+ * The issuing endpoints a {@link TokenKitConfigurer} serves, each with the chain's realm and observers and then the
+ * app's customizer, and the paths they answer on.
  */
 record IssuingEndpoints(List<IssuingEndpoint> endpoints, List<String> paths) {
 

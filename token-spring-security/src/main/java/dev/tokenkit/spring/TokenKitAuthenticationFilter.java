@@ -29,9 +29,9 @@ import org.springframework.web.filter.GenericFilterBean;
 
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.observation.FailureReason;
 import dev.tokenkit.core.observation.TokenObservers;
-import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.servlet.SecurePathMatcher;
 import dev.tokenkit.servlet.SecureRequestChecker;
 import dev.tokenkit.servlet.SecureRequestResult;
@@ -86,7 +86,7 @@ public final class TokenKitAuthenticationFilter extends GenericFilterBean {
 	 *
 	 * @param tokenService validates tokens
 	 * @param entryPoint answers failures
-	 * @param eventPublisher publishes failures
+	 * @param eventPublisher publishes each check: a success, or a failure unless the request had no token
 	 * @param contextHolder holds the security context of the request
 	 * @param observers observes each check
 	 */

@@ -17,8 +17,8 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.ApiKeyVerifier;
-import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.account.Authenticator;
+import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;

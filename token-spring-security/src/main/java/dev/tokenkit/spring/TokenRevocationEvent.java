@@ -21,9 +21,12 @@ public abstract sealed class TokenRevocationEvent extends ApplicationEvent
 
 	private final String accountId;
 
+	private final Instant instant;
+
 	TokenRevocationEvent(TokenEvent event, String accountId) {
 		super(event, Clock.fixed(event.at(), ZoneOffset.UTC));
 		this.accountId = accountId;
+		this.instant = event.at();
 	}
 
 	/**
@@ -41,7 +44,7 @@ public abstract sealed class TokenRevocationEvent extends ApplicationEvent
 	 * @return the instant
 	 */
 	public Instant getInstant() {
-		return Instant.ofEpochMilli(getTimestamp());
+		return this.instant;
 	}
 
 }

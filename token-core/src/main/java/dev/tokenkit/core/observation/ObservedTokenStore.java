@@ -11,7 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * A token store whose every call is observed ({@link TokenObservers#storeCalls}), with the operations
- * {@code save_if_absent}, {@code find}, {@code touch}, {@code remove}, {@code remove_all} and
+ * {@code save}, {@code save_if_absent}, {@code find}, {@code touch}, {@code remove}, {@code remove_all} and
  * {@code find_by_account}: a success, or a failure with {@link FailureReason#STORE_UNAVAILABLE} or
  * {@link FailureReason#ERROR}. Everything else is the store's. Build a token service over one to time its store; the
  * Spring Boot starter does for the JDBC and Redis stores (an in-memory store answers in nanoseconds, less than an
@@ -24,6 +24,8 @@ public final class ObservedTokenStore implements TokenStore {
 	private final TokenStore store;
 
 	private final TokenObserver saves;
+
+	private final TokenObserver absentSaves;
 
 	private final TokenObserver finds;
 
@@ -43,7 +45,8 @@ public final class ObservedTokenStore implements TokenStore {
 	 */
 	public ObservedTokenStore(TokenStore store, TokenObservers observers) {
 		this.store = Objects.requireNonNull(store, "store cannot be null");
-		this.saves = observers.storeCalls("save_if_absent");
+		this.saves = observers.storeCalls("save");
+		this.absentSaves = observers.storeCalls("save_if_absent");
 		this.finds = observers.storeCalls("find");
 		this.touches = observers.storeCalls("touch");
 		this.removes = observers.storeCalls("remove");
@@ -52,8 +55,16 @@ public final class ObservedTokenStore implements TokenStore {
 	}
 
 	@Override
+	public void save(TokenRecord record) {
+		this.saves.observe(() -> {
+			this.store.save(record);
+			return null;
+		});
+	}
+
+	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
-		return this.saves.observe(() -> this.store.saveIfAbsent(record));
+		return this.absentSaves.observe(() -> this.store.saveIfAbsent(record));
 	}
 
 	@Override

@@ -61,8 +61,8 @@ public final class TokenKitMeterObservationHandler implements MeterObservationHa
 	}
 
 	private Timer timer(TokenKitObservationContext context) {
-		AtomicReferenceArray<Timer> slots = this.timers.computeIfAbsent(context.operation(),
-				(operation) -> new AtomicReferenceArray<>(SLOTS));
+		AtomicReferenceArray<Timer> slots = this.timers.computeIfAbsent(context.observer(),
+				(observer) -> new AtomicReferenceArray<>(SLOTS));
 		FailureReason reason = context.reason();
 		int slot = (reason != null) ? reason.ordinal() + 1 : 0;
 		Timer timer = slots.get(slot);

@@ -25,14 +25,14 @@ public final class TokenKitObservationContext extends Observation.Context {
 
 	private static final KeyValue FAILED = KeyValue.of(OUTCOME, "failure");
 
-	private final Object operation;
+	private final Object observer;
 
 	private @Nullable FailureReason reason;
 
 	private long startedNanos;
 
-	TokenKitObservationContext(Object operation, KeyValues keys) {
-		this.operation = operation;
+	TokenKitObservationContext(Object observer, KeyValues keys) {
+		this.observer = observer;
 		addLowCardinalityKeyValues(keys);
 	}
 
@@ -55,9 +55,9 @@ public final class TokenKitObservationContext extends Observation.Context {
 		addLowCardinalityKeyValue(KeyValue.of(REASON, reason.tag()));
 	}
 
-	/** The observer that made this context: one per operation, the same for each of its calls. */
-	Object operation() {
-		return this.operation;
+	/** The observer that made this context: one per operation, the same for each of its calls, so its timers' key. */
+	Object observer() {
+		return this.observer;
 	}
 
 	void started(long nanos) {

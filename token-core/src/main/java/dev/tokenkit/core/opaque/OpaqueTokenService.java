@@ -134,20 +134,25 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
-		return this.revokes.observe(() -> revokeOne(token));
+		String accountId = this.revokes.observe(() -> revokeOne(token));
+		if (accountId == null) {
+			return false;
+		}
+		publish(TokenEvent.Type.REVOKED, accountId, null);
+		return true;
 	}
 
-	private boolean revokeOne(String token) {
+	/** Removes a live token; returns its account's id, or {@code null} if there was none to remove. */
+	private @Nullable String revokeOne(String token) {
 		if (!OpaqueTokenCodec.isWellFormed(token)) {
-			return false;
+			return null;
 		}
 		TokenHash hash = TokenHash.of(token);
 		TokenRecord record = this.store.find(hash);
 		if (record == null || !this.store.remove(hash)) {
-			return false;
+			return null;
 		}
-		publish(TokenEvent.Type.REVOKED, record.principal().accountId(), null);
-		return true;
+		return record.principal().accountId();
 	}
 
 	@Override
