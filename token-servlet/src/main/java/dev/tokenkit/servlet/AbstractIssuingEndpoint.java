@@ -83,28 +83,32 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 			throws IOException {
 		// a logout is observed by the token service, as a revocation
 		TokenObservation observation = (request.getMethod().equals("DELETE") ? UNOBSERVED : this.issues).start();
-		// ended once, however the request ends: an IOException of a client that went away counts as an error
-		@Nullable FailureReason failure = FailureReason.ERROR;
+		// ended once, however the request ends, and before an error is written
+		boolean ended = false;
 		Answer answer = new Answer(initialFormat(request));
 		try {
 			TokenErrors.refusePathParameters(request.getRequestURI());
 			serve(request, response, path, answer);
-			failure = null;
+			ended = true;
+			observation.succeeded();
 		}
 		catch (TokenKitHttpException ex) {
-			failure = reason(ex);
+			ended = true;
+			observation.failed(reason(ex));
 			this.writer.writeError(response, answer.format, answer.callback, ex);
 		}
 		catch (RuntimeException ex) {
+			if (!ended) {
+				ended = true;
+				observation.failed(FailureReason.ERROR);
+			}
 			this.logger.error("Unexpected failure on a {} request", this.dialect, RedactedFailure.of(ex));
 			this.writer.writeError(response, answer.format, answer.callback, TokenErrors.internalError());
 		}
 		finally {
-			if (failure == null) {
-				observation.succeeded();
-			}
-			else {
-				observation.failed(failure);
+			if (!ended) {
+				// an IOException of a client that went away, or an Error
+				observation.failed(FailureReason.ERROR);
 			}
 		}
 	}

@@ -224,8 +224,21 @@ class ObservationTests {
 		return Map.of("operation", operation, "store", "memory", "outcome", outcome, "reason", reason);
 	}
 
-	/** The low-cardinality key values of every finished observation of a name, in the order they were made. */
+	/**
+	 * The low-cardinality key values of every observation of a name, in the order they were made, once each has ended:
+	 * an issue ends after its answer is written, so the client can read the answer a moment before.
+	 */
 	private List<Map<String, String>> observed(String name) {
+		long deadline = System.nanoTime() + Duration.ofSeconds(5).toNanos();
+		List<Map<String, String>> observed = keyValues(name);
+		while (observed.stream().anyMatch((keys) -> !keys.containsKey("outcome")) && System.nanoTime() < deadline) {
+			Thread.onSpinWait();
+			observed = keyValues(name);
+		}
+		return observed;
+	}
+
+	private List<Map<String, String>> keyValues(String name) {
 		return contexts().stream().filter((context) -> name.equals(context.getName())).map((context) -> {
 			Map<String, String> keys = new LinkedHashMap<>();
 			context.getLowCardinalityKeyValues().forEach((keyValue) -> keys.put(keyValue.getKey(), keyValue.getValue()));
