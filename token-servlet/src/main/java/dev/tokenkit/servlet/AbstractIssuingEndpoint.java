@@ -81,11 +81,11 @@ abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits
 	@Override
 	public final void handle(HttpServletRequest request, HttpServletResponse response, String path)
 			throws IOException {
+		Answer answer = new Answer(initialFormat(request));
 		// a logout is observed by the token service, as a revocation
 		TokenObservation observation = (request.getMethod().equals("DELETE") ? UNOBSERVED : this.issues).start();
 		// ended once, however the request ends, and before an error is written
 		boolean ended = false;
-		Answer answer = new Answer(initialFormat(request));
 		try {
 			TokenErrors.refusePathParameters(request.getRequestURI());
 			serve(request, response, path, answer);
