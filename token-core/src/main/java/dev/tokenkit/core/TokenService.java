@@ -48,6 +48,17 @@ public interface TokenService {
 	TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check);
 
 	/**
+	 * Validates a presented token without counting a use, for a caller that describes the token rather than acts
+	 * with it (token introspection, another service checking tokenkit's tokens): an opaque token's idle expiry does
+	 * not move.
+	 *
+	 * @param token the token's text as presented, untrusted
+	 * @return what the live token stands for, and its lifetime
+	 * @throws InvalidTokenException if the token is malformed, unknown, expired or revoked
+	 */
+	ActiveToken inspect(String token);
+
+	/**
 	 * Revokes one token, so that it fails on its next use.
 	 *
 	 * @param token the token's text as presented, untrusted

@@ -1,6 +1,9 @@
 package dev.tokenkit.jwt;
 
 import java.security.Key;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -62,6 +65,18 @@ final class JwtKeySet extends LocatorAdapter<Key> {
 
 	JwtKey active() {
 		return this.active;
+	}
+
+	/** Every key, the active one first and the others by {@code kid}. */
+	List<JwtKey> inOrder() {
+		List<JwtKey> keys = new ArrayList<>();
+		keys.add(this.active);
+		this.keys.values()
+			.stream()
+			.filter((key) -> key != this.active)
+			.sorted(Comparator.comparing(JwtKey::kid))
+			.forEach(keys::add);
+		return keys;
 	}
 
 	@Override

@@ -22,6 +22,7 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import dev.tokenkit.core.ActiveToken;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
@@ -173,6 +174,30 @@ public final class JwtTokenService implements TokenService {
 
 	@Override
 	public TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check) {
+		return unrevoked(token, check).principal();
+	}
+
+	/** Checks a token as {@link #authenticate(String)} does: a JWT has no use to count. */
+	@Override
+	public ActiveToken inspect(String token) {
+		Verified entry = unrevoked(token, (principal) -> {
+		});
+		return new ActiveToken(entry.principal(), Instant.ofEpochMilli(entry.issuedAtMillis()),
+				Instant.ofEpochMilli(entry.notAfterMillis()).minus(this.clockSkew));
+	}
+
+	/**
+	 * The public keys of this service's key set, the signing key first, for a JWK Set endpoint: the keys that verify
+	 * its tokens, so a key kept only to verify (after a rotation) is published until it is removed from the set.
+	 *
+	 * @return the JWK Set, empty when the keys are HS256 secrets
+	 */
+	public JwkSet jwkSet() {
+		return JwkSet.of(this.keys.inOrder());
+	}
+
+	/** What a verification of a token proved, once it is known not revoked and has passed the caller's check. */
+	private Verified unrevoked(String token, Consumer<TokenPrincipal> check) {
 		if (token == null || token.isEmpty() || token.length() > MAX_TOKEN_LENGTH) {
 			throw reject(Reason.MALFORMED, null);
 		}
@@ -187,7 +212,7 @@ public final class JwtTokenService implements TokenService {
 		if (cached == null) {
 			this.verified.put(hash, entry);
 		}
-		return entry.principal();
+		return entry;
 	}
 
 	@Override

@@ -1,13 +1,18 @@
 package dev.tokenkit.jwt;
 
+import java.io.StringReader;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+import java.security.PublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
+import dev.tokenkit.core.ActiveToken;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
@@ -17,6 +22,8 @@ import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.Deflate;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
+import io.jsonwebtoken.Jwts;
+import io.jsonwebtoken.security.Jwks;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -278,6 +285,54 @@ class JwtTokenServiceTests {
 			IssuedToken token = asymmetric.issue(TestAccounts.alice(), THIRTY_MINUTES);
 			assertThat(asymmetric.authenticate(token.value()).username()).as(key.toString()).isEqualTo("alice");
 		}
+	}
+
+	@Test
+	void inspectWhenLiveThenIssueTimeAndExpiryOfTheClaimsAndRevokedRefused() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		this.clock.advance(Duration.ofMinutes(10));
+		ActiveToken active = this.service.inspect(token.value());
+		assertThat(active.principal()).isEqualTo(token.principal());
+		assertThat(active.issuedAt()).isEqualTo(token.issuedAt());
+		assertThat(active.expiresAt()).isEqualTo(token.expiresAt());
+		assertThat(this.service.revoke(token.value())).isTrue();
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.inspect(token.value()))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.REVOKED));
+	}
+
+	/**
+	 * The JWK Set holds the public key of every asymmetric key, the signing key first, and nothing secret; each JWK,
+	 * read back by jjwt's own JWK parser, verifies the tokens of its key.
+	 */
+	@Test
+	@SuppressWarnings("unchecked") // the JSON objects of the set are maps of names
+	void jwkSetWhenAsymmetricKeysThenPublicHalvesOnlyAndEachVerifiesItsTokens() throws Exception {
+		KeyPairGenerator rsa = KeyPairGenerator.getInstance("RSA");
+		rsa.initialize(2048);
+		KeyPairGenerator ec = KeyPairGenerator.getInstance("EC");
+		ec.initialize(new ECGenParameterSpec("secp256r1"));
+		List<JwtKey> keys = List.of(JwtKey.rs256("r", rsa.generateKeyPair()), JwtKey.es256("e", ec.generateKeyPair()),
+				JwtKey.eddsa("d", KeyPairGenerator.getInstance("Ed25519").generateKeyPair()), JwtKey.hs256("s", SECRET));
+		for (JwtKey signing : keys.subList(0, 3)) {
+			JwtTokenServiceBuilder builder = JwtTokenService.builder(this.store).clock(this.clock);
+			keys.forEach(builder::key);
+			JwtTokenService service = builder.activeKey(signing.kid()).build();
+			JwkSet jwks = service.jwkSet();
+			assertThat(jwks.kids()).first().isEqualTo(signing.kid());
+			assertThat(jwks.kids()).containsExactlyInAnyOrder("r", "e", "d");
+			Map<String, ?> json = JacksonJwtJson.deserializer().deserialize(new StringReader(jwks.json()));
+			assertThat((List<?>) json.get("keys")).hasSize(3).allSatisfy((jwk) -> assertThat((Map<String, Object>) jwk)
+				.containsEntry("use", "sig").containsKeys("kid", "alg", "kty").doesNotContainKeys("d", "k", "p", "q"));
+			var parsed = Jwks.setParser().json(JacksonJwtJson.deserializer()).build().parse(jwks.json());
+			PublicKey published = (PublicKey) parsed.getKeys().stream()
+				.filter((jwk) -> signing.kid().equals(jwk.getId())).findFirst().orElseThrow().toKey();
+			String token = service.issue(TestAccounts.alice(), THIRTY_MINUTES).value();
+			assertThat(Jwts.parser().json(JacksonJwtJson.deserializer()).verifyWith(published).clock(
+					() -> Date.from(this.clock.instant())).build().parseSignedClaims(token).getPayload().getSubject())
+				.as(signing.toString()).isEqualTo("acct-alice");
+		}
+		assertThat(this.service.jwkSet().kids()).isEmpty();
+		assertThat(this.service.jwkSet().json()).isEqualTo("{\"keys\":[]}");
 	}
 
 	@Test

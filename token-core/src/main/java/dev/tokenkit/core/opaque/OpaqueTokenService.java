@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
 
+import dev.tokenkit.core.ActiveToken;
 import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
@@ -108,6 +109,24 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public TokenPrincipal authenticate(String token, Consumer<TokenPrincipal> check) {
+		long now = this.clock.millis();
+		TokenRecord record = liveRecord(token, now);
+		check.accept(record.principal());
+		long interval = touchInterval(record);
+		if (record.lastUsedAtMillis() + interval <= now) {
+			this.store.touch(record.hash(), Instant.ofEpochMilli(touchTime(record.lastUsedAtMillis(), now, interval)));
+		}
+		return record.principal();
+	}
+
+	@Override
+	public ActiveToken inspect(String token) {
+		TokenRecord record = liveRecord(token, this.clock.millis());
+		return new ActiveToken(record.principal(), record.issuedAt(), record.deadline());
+	}
+
+	/** The record of a well-formed, known and live token; an expired one is removed and refused. */
+	private TokenRecord liveRecord(String token, long now) {
 		byte[] text = OpaqueTokenCodec.wellFormedText(token);
 		if (text == null) {
 			throw reject(Reason.MALFORMED, null);
@@ -118,18 +137,12 @@ public final class OpaqueTokenService implements TokenService {
 		if (record == null) {
 			throw reject(Reason.UNKNOWN, null);
 		}
-		long now = this.clock.millis();
 		if (!record.isAliveAt(now)) {
 			this.store.remove(hash);
 			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
 			throw reject(Reason.EXPIRED, record.principal().accountId());
 		}
-		check.accept(record.principal());
-		long interval = touchInterval(record);
-		if (record.lastUsedAtMillis() + interval <= now) {
-			this.store.touch(hash, Instant.ofEpochMilli(touchTime(record.lastUsedAtMillis(), now, interval)));
-		}
-		return record.principal();
+		return record;
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
+import dev.tokenkit.core.ActiveToken;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
@@ -104,6 +105,38 @@ class OpaqueTokenServiceTests {
 		assertThat(this.store.touches()).isZero();
 		this.clock.advance(Duration.ofMinutes(4));
 		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.authenticate(token.value()));
+	}
+
+	/** An inspection describes the token without counting a use: the idle deadline stays where the last use left it. */
+	@Test
+	void inspectWhenLiveThenDescribesItWithoutSlidingIt() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		for (int i = 0; i < 3; i++) {
+			this.clock.advance(Duration.ofMinutes(9));
+			ActiveToken active = this.service.inspect(token.value());
+			assertThat(active.principal()).isEqualTo(token.principal());
+			assertThat(active.issuedAt()).isEqualTo(token.issuedAt());
+			assertThat(active.expiresAt()).isEqualTo(token.expiresAt());
+		}
+		assertThat(this.store.touches()).isZero();
+		this.clock.advance(Duration.ofMinutes(4));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.inspect(token.value()));
+	}
+
+	@Test
+	void inspectWhenUsedThenExpiryFollowsTheLastUseAndCapsAtTheDeadline() {
+		IssuedToken token = this.service.issue(TestAccounts.alice(),
+				new TokenPolicy(Duration.ofMinutes(30), Duration.ofMinutes(40)));
+		this.clock.advance(Duration.ofMinutes(5));
+		this.service.authenticate(token.value());
+		assertThat(this.service.inspect(token.value()).expiresAt()).isEqualTo(this.clock.instant().plus(
+				Duration.ofMinutes(30)));
+		this.clock.advance(Duration.ofMinutes(20));
+		this.service.authenticate(token.value());
+		assertThat(this.service.inspect(token.value()).expiresAt()).isEqualTo(token.issuedAt().plus(
+				Duration.ofMinutes(40)));
+		assertThatExceptionOfType(InvalidTokenException.class).isThrownBy(() -> this.service.inspect("tk_nope"))
+			.satisfies((ex) -> assertThat(ex.reason()).isEqualTo(Reason.MALFORMED));
 	}
 
 	/** Concurrent uses in one second after an interval all record the same last use, so only the first touch writes. */
