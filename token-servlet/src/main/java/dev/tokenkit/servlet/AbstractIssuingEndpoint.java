@@ -27,7 +27,7 @@ import dev.tokenkit.servlet.format.TokenResponseWriter;
  * setters, issuing and logout, and the one place where a failure is answered, in the format negotiated so far. A
  * dialect reads its requests and negotiates its formats in {@link #serve}.
  */
-abstract sealed class AbstractIssuingEndpoint implements IssuingEndpoint permits DsiEndpoint, GlobalGivingEndpoint {
+abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits DsiEndpoint, GlobalGivingEndpoint {
 
 	private static final TokenObserver UNOBSERVED = TokenObservers.none().issues("none");
 

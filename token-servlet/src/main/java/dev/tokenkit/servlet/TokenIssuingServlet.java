@@ -143,7 +143,7 @@ public class TokenIssuingServlet extends HttpServlet {
 	@Override
 	protected void service(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		String path = Objects.toString(request.getServletPath(), "") + Objects.toString(request.getPathInfo(), "");
-		for (IssuingEndpoint endpoint : endpoints()) {
+		for (TokenEndpoint endpoint : endpoints()) {
 			if (endpoint.paths().contains(path)) {
 				endpoint.handle(request, response, path);
 				return;
@@ -152,8 +152,8 @@ public class TokenIssuingServlet extends HttpServlet {
 		this.writer.writeError(response, ResponseFormat.JSON, null, TokenErrors.notFound());
 	}
 
-	private List<IssuingEndpoint> endpoints() {
-		List<IssuingEndpoint> endpoints = new ArrayList<>();
+	private List<TokenEndpoint> endpoints() {
+		List<TokenEndpoint> endpoints = new ArrayList<>();
 		if (this.dsiEnabled) {
 			endpoints.add(dsi());
 		}

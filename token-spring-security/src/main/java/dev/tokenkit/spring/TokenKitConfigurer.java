@@ -32,7 +32,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * Adds tokenkit to an existing Spring Security filter chain:
  * {@code http.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.apiKeyVerifier(verifier))}.
  *
- * <p>It serves both issuing dialects inside the chain ({@link TokenIssuingFilter}), guards every path with a
+ * <p>It serves both issuing dialects inside the chain ({@link TokenEndpointsFilter}), guards every path with a
  * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
  * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
  * ({@link TokenKitErrorHandler}); browser routes keep the chain's own entry point, such as the form-login redirect.
@@ -61,7 +61,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
 	/** The issuing endpoints, read by the token-route matchers on every request; set once they are built. */
-	private volatile IssuingEndpoints endpoints = IssuingEndpoints.NONE;
+	private volatile TokenEndpoints endpoints = TokenEndpoints.NONE;
 
 	private @Nullable TokenService tokenService;
 
@@ -295,7 +295,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 				publisher);
 		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
 		issuer.setLoginThrottle(new EventPublishingLoginThrottle(this.loginThrottle, publisher));
-		IssuingEndpoints endpoints = IssuingEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
+		TokenEndpoints endpoints = TokenEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
 				this.globalGivingEnabled ? this.globalGiving : null);
 		this.endpoints = endpoints;
 		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
@@ -304,7 +304,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 			authentication.setApiKeyCheck(this.requireApiKey, Objects.requireNonNull(verifier,
 					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
 		}
-		http.addFilterBefore(postProcess(new TokenIssuingFilter(endpoints.endpoints())),
+		http.addFilterBefore(postProcess(new TokenEndpointsFilter(endpoints.endpoints())),
 				BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
 		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);

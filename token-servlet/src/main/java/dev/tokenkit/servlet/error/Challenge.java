@@ -38,6 +38,21 @@ public record Challenge(String scheme, @Nullable String error, @Nullable String 
 	}
 
 	/**
+	 * Checks a realm before it is written into a quoted string.
+	 *
+	 * @param realm the realm: 1 to 64 letters, digits, spaces, {@code .}, {@code _} or {@code -}
+	 * @return the realm
+	 * @throws IllegalArgumentException if the realm holds any other character
+	 */
+	public static String requireValidRealm(String realm) {
+		Objects.requireNonNull(realm, "realm cannot be null");
+		if (!realm.matches("[A-Za-z0-9 ._-]{1,64}")) {
+			throw new IllegalArgumentException("realm must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
+		}
+		return realm;
+	}
+
+	/**
 	 * The header value for a realm.
 	 *
 	 * @param realm the realm, already checked to hold no quote or backslash

@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
@@ -49,11 +48,7 @@ public final class TokenResponseWriter {
 	 * @throws IllegalArgumentException if the realm holds any other character
 	 */
 	public TokenResponseWriter(String realm) {
-		Objects.requireNonNull(realm, "realm cannot be null");
-		if (!realm.matches("[A-Za-z0-9 ._-]{1,64}")) {
-			throw new IllegalArgumentException("realm must be 1 to 64 letters, digits, spaces, '.', '_' or '-'");
-		}
-		this.realm = realm;
+		this.realm = Challenge.requireValidRealm(realm);
 	}
 
 	/**

@@ -33,6 +33,8 @@ import dev.tokenkit.core.testing.CountingTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.TokenEndpoint;
+import dev.tokenkit.servlet.TokenEndpointServlet;
 import dev.tokenkit.servlet.TokenIssuingServlet;
 import dev.tokenkit.servlet.TokenKitRegistration;
 
@@ -137,6 +139,14 @@ public final class TestServer implements AutoCloseable {
 	 */
 	public static TestServer observed(TokenKind kind, @Nullable TokenStore store, TokenObservers observers) {
 		return new TestServer(store, "/", kind, observers);
+	}
+
+	/** Serves one more endpoint at its paths through a {@link TokenEndpointServlet}; call before {@code start}. */
+	public TestServer serve(TokenEndpoint endpoint) {
+		for (String path : endpoint.paths()) {
+			this.context.addServlet(new ServletHolder(new TokenEndpointServlet(endpoint)), path);
+		}
+		return this;
 	}
 
 	/** Configures the servlet and filter, then registers them and starts Jetty. */

@@ -10,21 +10,21 @@ import org.springframework.security.config.Customizer;
 import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
-import dev.tokenkit.servlet.IssuingEndpoint;
+import dev.tokenkit.servlet.TokenEndpoint;
 import dev.tokenkit.servlet.TokenIssuer;
 
 /**
  * The issuing endpoints a {@link TokenKitConfigurer} serves, each with the chain's realm and observers and then the
  * app's customizer, and the paths they answer on.
  */
-record IssuingEndpoints(List<IssuingEndpoint> endpoints, List<String> paths) {
+record TokenEndpoints(List<TokenEndpoint> endpoints, List<String> paths) {
 
 	/** Before the endpoints are built: none. */
-	static final IssuingEndpoints NONE = new IssuingEndpoints(List.of(), List.of());
+	static final TokenEndpoints NONE = new TokenEndpoints(List.of(), List.of());
 
 	/** Whether one of the endpoints answers a path. */
 	boolean claims(String path) {
-		for (IssuingEndpoint endpoint : this.endpoints) {
+		for (TokenEndpoint endpoint : this.endpoints) {
 			if (endpoint.claims(path)) {
 				return true;
 			}
@@ -33,10 +33,10 @@ record IssuingEndpoints(List<IssuingEndpoint> endpoints, List<String> paths) {
 	}
 
 	/** Builds the dialects whose customizer is given; a {@code null} customizer leaves its dialect out. */
-	static IssuingEndpoints create(TokenIssuer issuer, String realm, TokenObservers observers,
+	static TokenEndpoints create(TokenIssuer issuer, String realm, TokenObservers observers,
 			@Nullable Customizer<DsiEndpoint> dsi,
 			@Nullable Customizer<GlobalGivingEndpoint> globalGiving) {
-		List<IssuingEndpoint> endpoints = new ArrayList<>();
+		List<TokenEndpoint> endpoints = new ArrayList<>();
 		if (dsi != null) {
 			DsiEndpoint endpoint = new DsiEndpoint(issuer);
 			endpoint.setRealm(realm);
@@ -51,7 +51,7 @@ record IssuingEndpoints(List<IssuingEndpoint> endpoints, List<String> paths) {
 			globalGiving.customize(endpoint);
 			endpoints.add(endpoint);
 		}
-		return new IssuingEndpoints(List.copyOf(endpoints),
+		return new TokenEndpoints(List.copyOf(endpoints),
 				endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList());
 	}
 

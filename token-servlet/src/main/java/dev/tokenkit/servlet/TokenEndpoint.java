@@ -7,12 +7,14 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 /**
- * One issuing dialect at its paths: reads the credentials its way, issues the token, and answers in its formats. Every
- * failure is answered here, in the negotiated format; nothing is thrown to the container.
+ * One of tokenkit's endpoints at its paths: an issuing dialect ({@link DsiEndpoint}, {@link GlobalGivingEndpoint}),
+ * which reads credentials its way, issues the token and answers in its formats, or an endpoint other services call to
+ * trust tokenkit's tokens ({@link JwkSetEndpoint}, {@link IntrospectionEndpoint},
+ * {@link AuthorizationServerMetadataEndpoint}). Every failure is answered here; nothing is thrown to the container.
  *
  * @since 0.1.0
  */
-public interface IssuingEndpoint {
+public interface TokenEndpoint {
 
 	/**
 	 * The context-relative paths this endpoint answers, for servlet mappings.

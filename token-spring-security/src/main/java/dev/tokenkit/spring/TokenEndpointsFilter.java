@@ -11,7 +11,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
 
 import org.springframework.web.filter.OncePerRequestFilter;
 
-import dev.tokenkit.servlet.IssuingEndpoint;
+import dev.tokenkit.servlet.TokenEndpoint;
 
 /**
  * Serves tokenkit's issuing endpoints inside the security filter chain, with token-servlet's own endpoints (request
@@ -20,16 +20,16 @@ import dev.tokenkit.servlet.IssuingEndpoint;
  *
  * @since 0.1.0
  */
-public final class TokenIssuingFilter extends OncePerRequestFilter {
+public final class TokenEndpointsFilter extends OncePerRequestFilter {
 
-	private final List<IssuingEndpoint> endpoints;
+	private final List<TokenEndpoint> endpoints;
 
 	/**
 	 * Creates the filter.
 	 *
 	 * @param endpoints the enabled endpoints
 	 */
-	public TokenIssuingFilter(List<IssuingEndpoint> endpoints) {
+	public TokenEndpointsFilter(List<TokenEndpoint> endpoints) {
 		this.endpoints = List.copyOf(endpoints);
 	}
 
@@ -37,7 +37,7 @@ public final class TokenIssuingFilter extends OncePerRequestFilter {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String path = TokenEndpointsRequestMatcher.pathWithinApplication(request);
-		for (IssuingEndpoint endpoint : this.endpoints) {
+		for (TokenEndpoint endpoint : this.endpoints) {
 			if (endpoint.claims(path)) {
 				endpoint.handle(new HeaderRejectionsAsBadRequests(request,
 						() -> TokenErrors.badRequest("A header holds characters that are not allowed")), response, path);
