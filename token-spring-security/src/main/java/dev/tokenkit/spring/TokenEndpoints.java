@@ -14,8 +14,8 @@ import dev.tokenkit.servlet.TokenEndpoint;
 import dev.tokenkit.servlet.TokenIssuer;
 
 /**
- * The issuing endpoints a {@link TokenKitConfigurer} serves, each with the chain's realm and observers and then the
- * app's customizer, and the paths they answer on.
+ * The endpoints a {@link TokenKitConfigurer} serves (the issuing dialects, each with the chain's realm and observers and
+ * then the app's customizer, and the {@link TrustEndpoints}), and the paths they answer on.
  */
 record TokenEndpoints(List<TokenEndpoint> endpoints, List<String> paths) {
 
@@ -30,6 +30,14 @@ record TokenEndpoints(List<TokenEndpoint> endpoints, List<String> paths) {
 			}
 		}
 		return false;
+	}
+
+	/** These endpoints and more, after them. */
+	TokenEndpoints and(List<TokenEndpoint> more) {
+		List<TokenEndpoint> all = new ArrayList<>(this.endpoints);
+		all.addAll(more);
+		return new TokenEndpoints(List.copyOf(all),
+				all.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList());
 	}
 
 	/** Builds the dialects whose customizer is given; a {@code null} customizer leaves its dialect out. */

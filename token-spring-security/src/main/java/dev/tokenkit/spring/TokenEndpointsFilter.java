@@ -14,9 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import dev.tokenkit.servlet.TokenEndpoint;
 
 /**
- * Serves tokenkit's issuing endpoints inside the security filter chain, with token-servlet's own endpoints (request
- * reading, negotiation and writers are theirs): a request to one of their paths is answered here and goes no further;
- * every other request passes untouched.
+ * Serves tokenkit's endpoints (the issuing dialects, and the JWK Set, introspection and metadata when enabled) inside
+ * the security filter chain, with token-servlet's own endpoints (request reading, negotiation and writers are theirs):
+ * a request to one of their paths is answered here and goes no further; every other request passes untouched.
  *
  * @since 0.1.0
  */

@@ -22,8 +22,11 @@ import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.servlet.AuthorizationServerMetadataEndpoint;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
+import dev.tokenkit.servlet.IntrospectionEndpoint;
+import dev.tokenkit.servlet.JwkSetEndpoint;
 import dev.tokenkit.servlet.LoginThrottle;
 import dev.tokenkit.servlet.TokenIssuer;
 import dev.tokenkit.servlet.error.TokenErrors;
@@ -32,7 +35,9 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * Adds tokenkit to an existing Spring Security filter chain:
  * {@code http.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.apiKeyVerifier(verifier))}.
  *
- * <p>It serves both issuing dialects inside the chain ({@link TokenEndpointsFilter}), guards every path with a
+ * <p>It serves both issuing dialects inside the chain ({@link TokenEndpointsFilter}), and on request the endpoints
+ * other services use to trust the tokens ({@link #jwkSet}, {@link #introspection}, {@link #authorizationServerMetadata}),
+ * guards every path with a
  * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
  * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
  * ({@link TokenKitErrorHandler}); browser routes keep the chain's own entry point, such as the form-login redirect.
@@ -60,7 +65,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
  */
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
-	/** The issuing endpoints, read by the token-route matchers on every request; set once they are built. */
+	/** The endpoints served, read by the token-route matchers on every request; set once they are built. */
 	private volatile TokenEndpoints endpoints = TokenEndpoints.NONE;
 
 	private @Nullable TokenService tokenService;
@@ -88,6 +93,8 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	private @Nullable RequestMatcher requireApiKey;
 
 	private String realm = TokenErrors.DEFAULT_REALM;
+
+	private TrustEndpoints trustEndpoints = TrustEndpoints.NONE;
 
 	/**
 	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
@@ -255,6 +262,52 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	}
 
 	/**
+	 * Serves the JWK Set of the token service's public keys ({@link JwkSetEndpoint}, {@code GET /.well-known/jwks.json}
+	 * by default), so that other services verify its JWTs themselves. Needs a {@code JwtTokenService}; HS256 secrets
+	 * are never published. Each call adds to the earlier ones. Default: not served.
+	 *
+	 * @param jwkSet the customizer (path, cache max-age)
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer jwkSet(Customizer<JwkSetEndpoint> jwkSet) {
+		this.trustEndpoints = this.trustEndpoints.withJwkSet(Objects.requireNonNull(jwkSet, "jwkSet cannot be null"));
+		return this;
+	}
+
+	/**
+	 * Serves token introspection ({@link IntrospectionEndpoint}, RFC 7662, {@code POST /oauth2/introspect} by default)
+	 * to the clients the authenticator accepts over HTTP Basic, for services that hold tokens but not the store;
+	 * failed client logins go through the {@link #loginThrottle(LoginThrottle) login throttle}. Each call adds to the
+	 * earlier ones; the last clients win. Default: not served.
+	 *
+	 * @param clients checks client ids and secrets, for example a
+	 *     {@link dev.tokenkit.core.account.PasswordAuthenticator} over accounts holding the secrets' hashes; a client
+	 *     account's authorities limit the tokens it sees
+	 * @param introspection the customizer (path, whether an introspection counts as a use)
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer introspection(Authenticator clients, Customizer<IntrospectionEndpoint> introspection) {
+		this.trustEndpoints = this.trustEndpoints.withIntrospection(
+				Objects.requireNonNull(clients, "clients cannot be null"),
+				Objects.requireNonNull(introspection, "introspection cannot be null"));
+		return this;
+	}
+
+	/**
+	 * Serves authorization server metadata ({@link AuthorizationServerMetadataEndpoint},
+	 * {@code GET /.well-known/oauth-authorization-server}) naming the JWK Set and introspection endpoints this chain
+	 * serves. Each call adds to the earlier ones. Default: not served.
+	 *
+	 * @param metadata the customizer (path, issuer, base URL)
+	 * @return this configurer
+	 */
+	public TokenKitConfigurer authorizationServerMetadata(Customizer<AuthorizationServerMetadataEndpoint> metadata) {
+		this.trustEndpoints = this.trustEndpoints.withMetadata(Objects.requireNonNull(metadata,
+				"metadata cannot be null"));
+		return this;
+	}
+
+	/**
 	 * Sets the realm named in challenges. Default: {@code tokenkit}.
 	 *
 	 * @param realm the realm
@@ -294,9 +347,11 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 						() -> http.getSharedObject(AuthenticationManager.class)), verifier, this.globalGivingEnabled,
 				publisher);
 		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
-		issuer.setLoginThrottle(new EventPublishingLoginThrottle(this.loginThrottle, publisher));
+		LoginThrottle throttle = new EventPublishingLoginThrottle(this.loginThrottle, publisher);
+		issuer.setLoginThrottle(throttle);
 		TokenEndpoints endpoints = TokenEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
-				this.globalGivingEnabled ? this.globalGiving : null);
+				this.globalGivingEnabled ? this.globalGiving : null)
+			.and(this.trustEndpoints.create(tokens, this.realm, throttle));
 		this.endpoints = endpoints;
 		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
 				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy(), observers);

@@ -9,7 +9,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The token routes of a chain (the issuing paths and every path with a {@code secure} segment): exempt from CSRF, since
+ * The token routes of a chain (the paths of tokenkit's endpoints and every path with a {@code secure} segment): exempt from CSRF, since
  * a token rather than a cookie authenticates them, and answered by a {@link TokenKitErrorHandler} when authentication
  * fails or access is denied. Browser routes keep the chain's own entry point.
  */
