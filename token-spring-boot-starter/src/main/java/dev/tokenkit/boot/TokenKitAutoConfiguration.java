@@ -32,7 +32,8 @@ import dev.tokenkit.spring.TokenKitFirewall;
  * Auto-configures tokenkit in a Spring Boot app from {@code tokenkit.*} ({@link TokenKitProperties}): the clock, the
  * token store and token service ({@link TokenStoreConfigurations}, {@link TokenServiceConfigurations}), the settings
  * every {@link TokenKitConfigurer} starts from, the {@link TokenObservers} of issues, checks, revocations and store
- * calls, tokenkit on every security chain (unless
+ * calls, the endpoints other services call to trust the tokens ({@link TrustEndpointsCustomizer}), tokenkit on every
+ * security chain (unless
  * {@code tokenkit.auto-apply=false}), and Spring Security's strict firewall reading headers as tokenkit does. Each bean
  * backs off when the app defines its own. Credentials are checked by the app's own {@code AuthenticationManager} (its
  * {@code UserDetailsService} and {@code PasswordEncoder}) unless it defines a tokenkit {@link Authenticator}.
@@ -97,6 +98,18 @@ public final class TokenKitAutoConfiguration {
 			ObjectProvider<ApiKeyVerifier> apiKeyVerifiers, ObjectProvider<Authenticator> authenticators, Clock clock) {
 		boolean apiKeysKnown = apiKeyVerifiers.getIfAvailable() != null || authenticators.getIfAvailable() != null;
 		return new TokenKitPropertiesCustomizer(properties, apiKeysKnown, clock);
+	}
+
+	/**
+	 * The {@code tokenkit.jwk-set.*}, {@code tokenkit.introspection.*} and {@code tokenkit.metadata.*} settings,
+	 * applied to every {@link TokenKitConfigurer} as the others are.
+	 *
+	 * @param properties the settings
+	 * @return the customizer
+	 */
+	@Bean
+	TrustEndpointsCustomizer tokenKitTrustEndpointsCustomizer(TokenKitProperties properties) {
+		return new TrustEndpointsCustomizer(properties);
 	}
 
 	/** The parts of a servlet web app's security chain. */

@@ -26,13 +26,17 @@ import org.springframework.core.io.Resource;
  * @param apiKey the api-key rule of secure requests
  * @param loginThrottle the login throttle of both dialects, in this JVM
  * @param jetty what tokenkit changes on embedded Jetty
+ * @param jwkSet the JWK Set endpoint, for services that verify JWTs themselves
+ * @param introspection the token introspection endpoint (RFC 7662), for services that ask
+ * @param metadata the authorization server metadata endpoint, naming the other two
  * @since 0.1.0
  */
 @ConfigurationProperties("tokenkit")
 public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @DefaultValue("tokenkit") String realm,
 		@DefaultValue Token token, @DefaultValue Store store, @DefaultValue Jwt jwt, @DefaultValue Dsi dsi,
 		@DefaultValue GlobalGiving globalgiving, @DefaultValue ApiKey apiKey, @DefaultValue LoginThrottle loginThrottle,
-		@DefaultValue Jetty jetty) {
+		@DefaultValue Jetty jetty, @DefaultValue JwkSet jwkSet, @DefaultValue Introspection introspection,
+		@DefaultValue Metadata metadata) {
 
 	/** The kind of token issued. */
 	public enum TokenKind {
@@ -212,6 +216,63 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	 *     of plain text rather than its page, which repeats the request's URI, query and tokens included
 	 */
 	public record Jetty(@DefaultValue("true") boolean plainErrors) {
+	}
+
+	/**
+	 * The JWK Set endpoint (RFC 7517): the public keys of tokenkit.jwt.keys, never the HS256 secret.
+	 *
+	 * @param enabled whether to serve it; only JWTs (tokenkit.token.kind=jwt) have keys, so with opaque tokens nothing
+	 *     is served
+	 * @param path its path
+	 * @param maxAge how long clients and proxies may cache it (Cache-Control max-age); keep a retired key in
+	 *     tokenkit.jwt.keys at least this long after its last token expired
+	 */
+	public record JwkSet(@DefaultValue("false") boolean enabled, @DefaultValue("/.well-known/jwks.json") String path,
+			@DefaultValue("5m") Duration maxAge) {
+	}
+
+	/**
+	 * The token introspection endpoint (RFC 7662), for opaque tokens and JWTs.
+	 *
+	 * @param enabled whether to serve it
+	 * @param path its path (POST, form-encoded token=...)
+	 * @param countsAsUse whether an introspection that finds a token active is a use of it (an opaque token's idle
+	 *     expiry slides)
+	 * @param clients the clients that may introspect, over HTTP Basic; at least one when enabled
+	 */
+	public record Introspection(@DefaultValue("false") boolean enabled,
+			@DefaultValue("/oauth2/introspect") String path, @DefaultValue("false") boolean countsAsUse,
+			@DefaultValue List<Client> clients) {
+	}
+
+	/**
+	 * One introspection client.
+	 *
+	 * @param id the client id, its HTTP Basic user name
+	 * @param secret the hash of its secret, as account passwords are held: {bcrypt}..., {argon2}... or {pbkdf2}...,
+	 *     never the secret itself
+	 * @param tokenAuthorities the authorities a token's account must hold one of for this client to see it active;
+	 *     empty: every token
+	 */
+	public record Client(@Nullable String id, @Nullable String secret, @DefaultValue List<String> tokenAuthorities) {
+
+		@Override
+		public String toString() {
+			return "Client[id=" + this.id + "]";
+		}
+
+	}
+
+	/**
+	 * The authorization server metadata endpoint (RFC 8414 style): issuer, jwks_uri and introspection_endpoint.
+	 *
+	 * @param enabled whether to serve it
+	 * @param path its path
+	 * @param baseUrl the base URL of the endpoints' URLs, for example https://auth.example.com; unset: each
+	 *     request's scheme, host, port and context path
+	 */
+	public record Metadata(@DefaultValue("false") boolean enabled,
+			@DefaultValue("/.well-known/oauth-authorization-server") String path, @Nullable String baseUrl) {
 	}
 
 }

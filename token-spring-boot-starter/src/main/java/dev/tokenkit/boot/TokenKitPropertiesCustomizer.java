@@ -116,7 +116,8 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 		}
 	}
 
-	private static <T> T set(Consumer<T> setter, T value) {
+	/** Calls a setter, for {@link #check}. */
+	static <T> T set(Consumer<T> setter, T value) {
 		setter.accept(value);
 		return value;
 	}

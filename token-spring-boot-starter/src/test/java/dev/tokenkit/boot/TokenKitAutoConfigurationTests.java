@@ -78,7 +78,8 @@ class TokenKitAutoConfigurationTests {
 	@Test
 	void startWhenAutoApplyOffThenNoChainCustomizerButTheSettingsStay() {
 		this.web.withPropertyValues("tokenkit.auto-apply=false").run((context) -> {
-			assertThat(context.getBeanNamesForType(Customizer.class)).containsExactly("tokenKitPropertiesCustomizer");
+			assertThat(context.getBeanNamesForType(Customizer.class)).containsExactlyInAnyOrder(
+					"tokenKitPropertiesCustomizer", "tokenKitTrustEndpointsCustomizer");
 			assertThat(context).hasSingleBean(TokenKitPropertiesCustomizer.class);
 		});
 	}
@@ -273,6 +274,40 @@ class TokenKitAutoConfigurationTests {
 				.rootCause()
 				.hasMessageContaining("tokenkit.token.kind")
 				.hasMessageContaining("token-jwt"));
+	}
+
+	@Test
+	void startWhenIntrospectionWithoutClientsThenFailureNamesTheProperty() {
+		this.web.withPropertyValues("tokenkit.introspection.enabled=true").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("tokenkit.introspection.clients"));
+	}
+
+	/** A client secret must be held hashed, as account passwords are; the failure never quotes what was given. */
+	@Test
+	void startWhenIntrospectionClientSecretNotAHashThenFailureNamesThePropertyNeverTheSecret() {
+		for (String secret : new String[] { "plain-client-secret", "{noop}plain-client-secret" }) {
+			this.web.withPropertyValues("tokenkit.introspection.enabled=true",
+					"tokenkit.introspection.clients[0].id=rs", "tokenkit.introspection.clients[0].secret=" + secret)
+				.run((context) -> assertThat(context).getFailure()
+					.rootCause()
+					.hasMessageContaining("tokenkit.introspection.clients[0].secret")
+					.hasMessageNotContaining("plain-client-secret"));
+		}
+		this.web.withPropertyValues("tokenkit.introspection.enabled=true",
+				"tokenkit.introspection.clients[0].secret={bcrypt}$2a$04$abcdefghijklmnopqrstuu")
+			.run((context) -> assertThat(context).getFailure()
+				.rootCause()
+				.hasMessageContaining("tokenkit.introspection.clients[0].id"));
+	}
+
+	@Test
+	void startWhenTrustEndpointsSetThenTheirCustomizerIsABean() {
+		this.web.withPropertyValues("tokenkit.introspection.enabled=true", "tokenkit.introspection.clients[0].id=rs",
+				"tokenkit.introspection.clients[0].secret={bcrypt}$2a$04$abcdefghijklmnopqrstuu",
+				"tokenkit.jwk-set.enabled=true", "tokenkit.metadata.enabled=true")
+			.run((context) -> assertThat(context).hasNotFailed().hasSingleBean(TrustEndpointsCustomizer.class));
 	}
 
 	@Test
