@@ -44,10 +44,13 @@ final class SampleApp implements AutoCloseable {
 		this(Map.of(), MutableClock.start());
 	}
 
-	/** The sample with some settings ({@code application.properties} keys), and a clock it may share with other nodes. */
+	/**
+	 * The sample with some settings ({@code application.properties} keys), and a clock it may share with other nodes;
+	 * on a free port unless {@code server.port} is among them.
+	 */
 	SampleApp(Map<String, Object> settings, MutableClock clock) {
 		this.clock = clock;
-		List<String> args = new ArrayList<>(List.of("--server.port=0"));
+		List<String> args = new ArrayList<>(settings.containsKey("server.port") ? List.of() : List.of("--server.port=0"));
 		settings.forEach((key, value) -> args.add("--" + key + "=" + value));
 		ApplicationListener<ServletRequestHandledEvent> handled = (event) -> {
 			if (event.getRequestUrl().toLowerCase(Locale.ROOT).contains("secure")) {
