@@ -40,7 +40,9 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  * wrong secret). A client's authorities limit what it sees: a token is active to it only when the token's account holds
  * one of them; a client without authorities sees every token. A caller that has not authenticated is answered
  * {@code 401 invalid_client} before its body is read, so it learns nothing of any token. Failed client logins go through
- * the {@link LoginThrottle} ({@code 429} when over it).
+ * the {@link LoginThrottle} ({@code 429} when over it). A client's id and secret that passed are remembered by the
+ * SHA-256 of the secret while in use, so that the password hash is checked once, not on every
+ * introspection, and guesses at a client's secret cannot lock the client itself out.
  *
  * <p>Design note: an introspection is not a use of the token: an opaque token's idle expiry does not move, unless
  * {@link #setCountsAsUse(boolean)} says a resource server's check is a use like tokenkit's own. When the token store
@@ -65,6 +67,8 @@ public final class IntrospectionEndpoint implements TokenEndpoint {
 	private final TokenService tokenService;
 
 	private final Authenticator clients;
+
+	private final VerifiedClients verified = new VerifiedClients();
 
 	private String path = DEFAULT_PATH;
 
@@ -152,11 +156,16 @@ public final class IntrospectionEndpoint implements TokenEndpoint {
 
 	private Account authenticateClient(HttpServletRequest request) {
 		Credentials credentials = basicCredentials(request);
+		Account known = this.verified.find(credentials);
+		if (known != null) {
+			return known;
+		}
 		String login = CLIENT_PREFIX + credentials.login();
 		String address = request.getRemoteAddr();
 		this.throttle.check(login, address);
 		try {
 			Account client = this.clients.authenticate(credentials);
+			this.verified.remember(credentials, client);
 			this.throttle.release(login, address);
 			return client;
 		}

@@ -225,17 +225,27 @@ class IntrospectionEndpointTests {
 			.allSatisfy((response) -> assertThat(response.header("Allow")).isEqualTo("POST"));
 	}
 
+	/**
+	 * Guesses at a client's secret are throttled; a client whose secret has already passed is remembered and keeps
+	 * being answered, so that guesses cannot lock it out.
+	 */
 	@Test
-	void introspectWhenClientGuessesSecretsThenThrottled() {
+	void introspectWhenClientGuessesSecretsThenThrottledButAVerifiedClientStillAnswered() {
 		start(new TestServer());
 		this.endpoint.setLoginThrottle(new InMemoryLoginThrottle(2, Duration.ofMinutes(15), this.server.clock));
+		assertThat(active("rs", "rs-secret", "tk_nope")).isEqualTo(Map.of("active", false));
 		for (int i = 0; i < 2; i++) {
+			assertThat(introspect("token=tk_nope", FORM, basic("donations", "guess-" + i)).status()).isEqualTo(401);
 			assertThat(introspect("token=tk_nope", FORM, basic("rs", "guess-" + i)).status()).isEqualTo(401);
 		}
-		RawHttp.Response throttled = introspect("token=tk_nope", FORM, basic("rs", "rs-secret"));
-		assertThat(throttled.status()).isEqualTo(429);
-		assertThat(throttled.header("Retry-After")).isNotBlank();
-		assertThat(throttled.body()).startsWith("{\"error\":\"too_many_requests\"");
+		for (String client : List.of("donations", "rs")) {
+			RawHttp.Response throttled = introspect("token=tk_nope", FORM, basic(client, "guess-3"));
+			assertThat(throttled.status()).isEqualTo(429);
+			assertThat(throttled.header("Retry-After")).isNotBlank();
+			assertThat(throttled.body()).startsWith("{\"error\":\"too_many_requests\"");
+		}
+		assertThat(introspect("token=tk_nope", FORM, basic("donations", "donations-secret")).status()).isEqualTo(429);
+		assertThat(active("rs", "rs-secret", "tk_nope")).isEqualTo(Map.of("active", false));
 	}
 
 	/** Fail closed: a store that cannot be reached answers 503, never active. */
