@@ -25,6 +25,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
@@ -46,6 +48,16 @@ class ResourceServerTests {
 	private static final String OLD_KID = "rsa-2026-11";
 
 	private static final String NEW_KID = "rsa-2026-12";
+
+	private static final BCryptPasswordEncoder BCRYPT = new BCryptPasswordEncoder(4);
+
+	/**
+	 * A second introspection client, "donations" / "donations-secret", that sees only ROLE_DONOR accounts' tokens; a
+	 * list given on the command line replaces the whole list, so the first client is given again.
+	 */
+	private static final String DONATIONS_CLIENT_HASH = "{bcrypt}" + BCRYPT.encode("donations-secret");
+
+	private static final String FORM = "Content-Type: application/x-www-form-urlencoded";
 
 	@TempDir
 	static Path keys;
@@ -73,7 +85,11 @@ class ResourceServerTests {
 		jwtClock.set(Instant.now());
 		jwtSample = new SampleApp(jwtSettings(List.of(OLD_KID)), jwtClock);
 		opaqueSample = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:resource-server-opaque;"
-				+ "DB_CLOSE_DELAY=-1"), MutableClock.start());
+				+ "DB_CLOSE_DELAY=-1", "tokenkit.introspection.clients[0].id", "resource-server",
+				"tokenkit.introspection.clients[0].secret", "{bcrypt}" + BCRYPT.encode("resource-server-secret"),
+				"tokenkit.introspection.clients[1].id", "donations",
+				"tokenkit.introspection.clients[1].secret", DONATIONS_CLIENT_HASH,
+				"tokenkit.introspection.clients[1].token-authorities", "ROLE_DONOR"), MutableClock.start());
 		CompletableFuture<ResourceServerProcess> jwt = CompletableFuture.supplyAsync(() -> ResourceServerProcess.start(
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:" + jwtPort
 						+ "/.well-known/jwks.json",
@@ -225,6 +241,47 @@ class ResourceServerTests {
 		assertThat(rotated).isNotEqualTo(old);
 		assertThat(accepted(jwtResourceServer, rotated)).containsEntry("name", "2");
 		assertThat(accepted(jwtResourceServer, old)).containsEntry("name", "1");
+	}
+
+	private static String basic(String id, String secret) {
+		return "Authorization: Basic " + Base64.getEncoder().encodeToString((id + ":" + secret).getBytes(
+				StandardCharsets.UTF_8));
+	}
+
+	/**
+	 * Hostile introspection requests to the sample as its README starts it: without client credentials or with wrong
+	 * ones the answer is the same 401 whether the token is live or not; another client's user's token is inactive;
+	 * an oversized body and a repeated token are refused; nothing echoes the token.
+	 */
+	@Test
+	@Order(5)
+	@SuppressWarnings("unchecked") // a JSON object is a map of names
+	void introspectionWhenHostileThenNothingLeaksAndNothingIsDescribed() {
+		RawHttp http = opaqueSample.http();
+		String me = token(opaqueSample, "me", "my_password");
+		String john = token(opaqueSample, "john", "somepassword");
+		List<RawHttp.Response> unauthenticated = List.of(http.post("/oauth2/introspect", "token=" + me, FORM),
+				http.post("/oauth2/introspect", "token=tk_unknown", FORM),
+				http.post("/oauth2/introspect", "token=" + me, FORM, basic("resource-server", "wrong")),
+				http.post("/oauth2/introspect", "token=" + me, FORM, basic("nobody", "resource-server-secret")),
+				http.post("/oauth2/introspect", "token=" + me, FORM, "Authorization: Bearer " + me));
+		for (RawHttp.Response response : unauthenticated) {
+			assertThat(response.status()).as("%s", response).isEqualTo(401);
+			assertThat(response.header("WWW-Authenticate")).isEqualTo("Basic realm=\"tokenkit\"");
+			assertThat(response.body()).isEqualTo(unauthenticated.get(0).body()).doesNotContain(me);
+		}
+		String client = basic("donations", "donations-secret");
+		assertThat(JSON.readValue(http.post("/oauth2/introspect", "token=" + me, FORM, client).body(), Map.class))
+			.isEqualTo(Map.of("active", false));
+		assertThat(JSON.readValue(http.post("/oauth2/introspect", "token=" + john, FORM, client).body(), Map.class))
+			.containsEntry("active", true).containsEntry("username", "john");
+		RawHttp.Response repeated = http.post("/oauth2/introspect", "token=" + me + "&token=" + john, FORM, client);
+		assertThat(repeated.status()).isEqualTo(400);
+		assertThat(repeated.body()).startsWith("{\"error\":\"invalid_request\"").doesNotContain(me);
+		RawHttp.Response oversized = http.post("/oauth2/introspect", "token=" + "A".repeat(64 * 1024), FORM, client);
+		assertThat(oversized.status()).isEqualTo(413);
+		assertThat(oversized.body()).doesNotContain("AAAA");
+		assertThat(http.get("/secure/whoami", "Authorization: Bearer " + me).status()).isEqualTo(200);
 	}
 
 }
