@@ -3,6 +3,7 @@ package dev.tokenkit.benchmarks;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.concurrent.atomic.LongAdder;
 
 import jakarta.servlet.DispatcherType;
@@ -21,6 +22,8 @@ import org.springframework.web.filter.DelegatingFilterProxy;
 
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.servlet.TokenAuthenticationFilter;
+import dev.tokenkit.servlet.TokenEndpoint;
+import dev.tokenkit.servlet.TokenEndpointServlet;
 
 /**
  * The servers the HTTP harness drives: embedded Jetty on 127.0.0.1 with one tiny servlet that counts what it answers,
@@ -37,6 +40,17 @@ final class LoadServers {
 		if (tokens != null) {
 			context.addFilter(new FilterHolder(new TokenAuthenticationFilter(tokens)), "/*",
 					EnumSet.of(DispatcherType.REQUEST));
+		}
+		return start(context);
+	}
+
+	/** The servlet, and tokenkit endpoints at their paths through {@link TokenEndpointServlet}s. */
+	static Started withEndpoints(List<TokenEndpoint> endpoints) throws Exception {
+		ServletContextHandler context = new ServletContextHandler("/");
+		for (TokenEndpoint endpoint : endpoints) {
+			for (String path : endpoint.paths()) {
+				context.addServlet(new ServletHolder(new TokenEndpointServlet(endpoint)), path);
+			}
 		}
 		return start(context);
 	}
