@@ -4,6 +4,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -18,7 +20,7 @@ import dev.tokenkit.servlet.testing.RawHttp;
 
 /**
  * The stock resource server of {@code sample-resource-server}, run as its users run it: {@code java -jar} of its
- * executable jar (Maven hands its path to the tests as {@code tokenkit.resource-server.jar}), in a JVM of its own whose
+ * executable jar (the POM hands its path to the tests as {@code tokenkit.resource-server.jar}), in a JVM of its own whose
  * classpath holds no tokenkit, on a free port of 127.0.0.1, configured by command-line properties only. Its log is
  * kept for failure messages.
  */
@@ -34,9 +36,9 @@ final class ResourceServerProcess implements AutoCloseable {
 
 	private ResourceServerProcess(List<String> settings) throws IOException {
 		String jar = System.getProperty("tokenkit.resource-server.jar");
-		if (jar == null || !jar.endsWith(".jar")) {
-			throw new IllegalStateException("tokenkit.resource-server.jar is not set: run the tests through Maven, "
-					+ "which builds sample-resource-server first");
+		if (jar == null || !Files.isRegularFile(Path.of(jar))) {
+			throw new IllegalStateException("The resource server's jar (" + jar + ") is missing: build it with "
+					+ "./mvnw -pl sample-resource-server package, or run the whole build, which packages it first");
 		}
 		List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
 				"-XX:TieredStopAtLevel=1", "-Xss512k", "-XX:+UseSerialGC", "-jar", jar, "--server.port=0"));

@@ -10,8 +10,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.jspecify.annotations.Nullable;
 
-import dev.tokenkit.servlet.error.TokenErrors;
-
 /**
  * Authorization server metadata in the style of RFC 8414, by default at
  * {@code GET /.well-known/oauth-authorization-server}: where the {@link JwkSetEndpoint JWK Set} ({@code jwks_uri}) and
@@ -25,12 +23,10 @@ import dev.tokenkit.servlet.error.TokenErrors;
  *
  * @since 0.1.0
  */
-public final class AuthorizationServerMetadataEndpoint implements TokenEndpoint {
+public final class AuthorizationServerMetadataEndpoint extends ServiceEndpoint {
 
 	/** The default path (RFC 8414 section 3). */
 	public static final String DEFAULT_PATH = "/.well-known/oauth-authorization-server";
-
-	private String path = DEFAULT_PATH;
 
 	private @Nullable String issuer;
 
@@ -40,15 +36,9 @@ public final class AuthorizationServerMetadataEndpoint implements TokenEndpoint 
 
 	private @Nullable String introspectionPath;
 
-	private OAuthAnswers answers = new OAuthAnswers(TokenErrors.DEFAULT_REALM);
-
-	/**
-	 * Sets the path. Default: {@value #DEFAULT_PATH}.
-	 *
-	 * @param path the context-relative path, starting with {@code /}
-	 */
-	public void setPath(String path) {
-		this.path = EndpointSettings.requirePath(path, "path");
+	/** Creates the endpoint at {@value #DEFAULT_PATH}, naming no other endpoint until told. */
+	public AuthorizationServerMetadataEndpoint() {
+		super(DEFAULT_PATH);
 	}
 
 	/**
@@ -89,23 +79,9 @@ public final class AuthorizationServerMetadataEndpoint implements TokenEndpoint 
 		this.introspectionPath = (introspection != null) ? introspection.path() : null;
 	}
 
-	/**
-	 * Sets the realm named in challenges. Default: {@code tokenkit}.
-	 *
-	 * @param realm the realm, letters, digits and {@code -._ } only
-	 */
-	public void setRealm(String realm) {
-		this.answers = new OAuthAnswers(realm);
-	}
-
-	@Override
-	public List<String> paths() {
-		return List.of(this.path);
-	}
-
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		this.answers.serve("metadata", request, response, () -> {
+		answers().serve("metadata", request, response, () -> {
 			OAuthAnswers.requireGet(request);
 			String base = Objects.requireNonNullElseGet(this.baseUrl, () -> requestBase(request));
 			Map<String, Object> metadata = new LinkedHashMap<>();
@@ -117,7 +93,7 @@ public final class AuthorizationServerMetadataEndpoint implements TokenEndpoint 
 				metadata.put("introspection_endpoint", base + this.introspectionPath);
 				metadata.put("introspection_endpoint_auth_methods_supported", List.of("client_secret_basic"));
 			}
-			this.answers.write(response, 200, OAuthAnswers.JSON_TYPE, OAuthAnswers.json(metadata), "no-cache");
+			answers().write(response, 200, OAuthAnswers.JSON_TYPE, OAuthAnswers.json(metadata), "no-cache");
 		});
 	}
 

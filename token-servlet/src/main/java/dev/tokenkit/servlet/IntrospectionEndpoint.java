@@ -50,7 +50,7 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  *
  * @since 0.1.0
  */
-public final class IntrospectionEndpoint implements TokenEndpoint {
+public final class IntrospectionEndpoint extends ServiceEndpoint {
 
 	/** The default path, Spring Authorization Server's. */
 	public static final String DEFAULT_PATH = "/oauth2/introspect";
@@ -70,13 +70,9 @@ public final class IntrospectionEndpoint implements TokenEndpoint {
 
 	private final VerifiedClients verified = new VerifiedClients();
 
-	private String path = DEFAULT_PATH;
-
 	private LoginThrottle throttle = LoginThrottle.disabled();
 
 	private boolean countsAsUse;
-
-	private OAuthAnswers answers = new OAuthAnswers(TokenErrors.DEFAULT_REALM);
 
 	/**
 	 * Creates the endpoint.
@@ -85,17 +81,9 @@ public final class IntrospectionEndpoint implements TokenEndpoint {
 	 * @param clients checks the clients' ids and secrets; an account's authorities limit the tokens it sees
 	 */
 	public IntrospectionEndpoint(TokenService tokenService, Authenticator clients) {
+		super(DEFAULT_PATH);
 		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
 		this.clients = Objects.requireNonNull(clients, "clients cannot be null");
-	}
-
-	/**
-	 * Sets the path. Default: {@value #DEFAULT_PATH}.
-	 *
-	 * @param path the context-relative path, starting with {@code /}
-	 */
-	public void setPath(String path) {
-		this.path = EndpointSettings.requirePath(path, "path");
 	}
 
 	/**
@@ -118,39 +106,16 @@ public final class IntrospectionEndpoint implements TokenEndpoint {
 		this.countsAsUse = countsAsUse;
 	}
 
-	/**
-	 * Sets the realm named in challenges. Default: {@code tokenkit}.
-	 *
-	 * @param realm the realm, letters, digits and {@code -._ } only
-	 */
-	public void setRealm(String realm) {
-		this.answers = new OAuthAnswers(realm);
-	}
-
-	/**
-	 * The path this endpoint answers.
-	 *
-	 * @return the path
-	 */
-	public String path() {
-		return this.path;
-	}
-
-	@Override
-	public List<String> paths() {
-		return List.of(this.path);
-	}
-
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		this.answers.serve("introspection", request, response, () -> {
+		answers().serve("introspection", request, response, () -> {
 			if (!request.getMethod().equals("POST")) {
 				throw TokenErrors.methodNotAllowed("POST");
 			}
 			Account client = authenticateClient(request);
 			String token = token(request);
 			Map<String, Object> answer = describe(token, client);
-			this.answers.write(response, 200, OAuthAnswers.JSON_TYPE, OAuthAnswers.json(answer), "no-store");
+			answers().write(response, 200, OAuthAnswers.JSON_TYPE, OAuthAnswers.json(answer), "no-store");
 		});
 	}
 

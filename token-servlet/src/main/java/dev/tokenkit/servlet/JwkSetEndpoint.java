@@ -2,14 +2,12 @@ package dev.tokenkit.servlet;
 
 import java.io.IOException;
 import java.time.Duration;
-import java.util.List;
 import java.util.Objects;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import dev.tokenkit.core.Durations;
-import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Publishes the public keys that verify tokenkit's JWTs as a JWK Set (RFC 7517), by default at
@@ -20,7 +18,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
  *
  * @since 0.1.0
  */
-public final class JwkSetEndpoint implements TokenEndpoint {
+public final class JwkSetEndpoint extends ServiceEndpoint {
 
 	/** The default path. */
 	public static final String DEFAULT_PATH = "/.well-known/jwks.json";
@@ -30,11 +28,7 @@ public final class JwkSetEndpoint implements TokenEndpoint {
 
 	private final String json;
 
-	private String path = DEFAULT_PATH;
-
 	private Duration maxAge = Duration.ofMinutes(5);
-
-	private OAuthAnswers answers = new OAuthAnswers(TokenErrors.DEFAULT_REALM);
 
 	/**
 	 * Creates the endpoint.
@@ -42,16 +36,8 @@ public final class JwkSetEndpoint implements TokenEndpoint {
 	 * @param jwkSetJson the JWK Set as JSON, for example {@code jwtTokenService.jwkSet().json()}
 	 */
 	public JwkSetEndpoint(String jwkSetJson) {
+		super(DEFAULT_PATH);
 		this.json = Objects.requireNonNull(jwkSetJson, "jwkSetJson cannot be null");
-	}
-
-	/**
-	 * Sets the path. Default: {@value #DEFAULT_PATH}.
-	 *
-	 * @param path the context-relative path, starting with {@code /}
-	 */
-	public void setPath(String path) {
-		this.path = EndpointSettings.requirePath(path, "path");
 	}
 
 	/**
@@ -64,35 +50,12 @@ public final class JwkSetEndpoint implements TokenEndpoint {
 		this.maxAge = Durations.requireNotNegative(maxAge, "maxAge");
 	}
 
-	/**
-	 * Sets the realm named in challenges. Default: {@code tokenkit}.
-	 *
-	 * @param realm the realm, letters, digits and {@code -._ } only
-	 */
-	public void setRealm(String realm) {
-		this.answers = new OAuthAnswers(realm);
-	}
-
-	/**
-	 * The path this endpoint answers.
-	 *
-	 * @return the path
-	 */
-	public String path() {
-		return this.path;
-	}
-
-	@Override
-	public List<String> paths() {
-		return List.of(this.path);
-	}
-
 	@Override
 	public void handle(HttpServletRequest request, HttpServletResponse response, String path) throws IOException {
-		this.answers.serve("JWK Set", request, response, () -> {
+		answers().serve("JWK Set", request, response, () -> {
 			OAuthAnswers.requireGet(request);
 			String cacheControl = this.maxAge.isZero() ? "no-cache" : "public, max-age=" + this.maxAge.toSeconds();
-			this.answers.write(response, 200, CONTENT_TYPE, this.json, cacheControl);
+			answers().write(response, 200, CONTENT_TYPE, this.json, cacheControl);
 		});
 	}
 

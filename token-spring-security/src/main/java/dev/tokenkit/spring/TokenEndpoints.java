@@ -59,8 +59,7 @@ record TokenEndpoints(List<TokenEndpoint> endpoints, List<String> paths) {
 			globalGiving.customize(endpoint);
 			endpoints.add(endpoint);
 		}
-		return new TokenEndpoints(List.copyOf(endpoints),
-				endpoints.stream().flatMap((endpoint) -> endpoint.paths().stream()).toList());
+		return NONE.and(endpoints);
 	}
 
 }
