@@ -78,29 +78,39 @@ class ResourceServerTests {
 	static void start() throws Exception {
 		writeKeyPair(OLD_KID);
 		writeKeyPair(NEW_KID);
-		try (ServerSocket free = new ServerSocket(0)) {
-			jwtPort = free.getLocalPort();
-		}
-		jwtClock = MutableClock.start();
-		jwtClock.set(Instant.now());
-		jwtSample = new SampleApp(jwtSettings(List.of(OLD_KID)), jwtClock);
-		opaqueSample = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:resource-server-opaque;"
-				+ "DB_CLOSE_DELAY=-1", "tokenkit.introspection.clients[0].id", "resource-server",
-				"tokenkit.introspection.clients[0].secret", "{bcrypt}" + BCRYPT.encode("resource-server-secret"),
-				"tokenkit.introspection.clients[1].id", "donations",
-				"tokenkit.introspection.clients[1].secret", DONATIONS_CLIENT_HASH,
-				"tokenkit.introspection.clients[1].token-authorities", "ROLE_DONOR"), MutableClock.start());
+		jwtPort = freePort();
+		int opaquePort = freePort();
+		// the resource servers call the samples only when asked about a token: they start while the samples do
 		CompletableFuture<ResourceServerProcess> jwt = CompletableFuture.supplyAsync(() -> ResourceServerProcess.start(
 				"spring.security.oauth2.resourceserver.jwt.jwk-set-uri=http://127.0.0.1:" + jwtPort
 						+ "/.well-known/jwks.json",
 				"spring.security.oauth2.resourceserver.jwt.audiences=tokenkit-sample"));
 		CompletableFuture<ResourceServerProcess> opaque = CompletableFuture.supplyAsync(() -> ResourceServerProcess
 			.start("spring.security.oauth2.resourceserver.opaquetoken.introspection-uri=http://127.0.0.1:"
-					+ opaqueSample.port() + "/oauth2/introspect",
+					+ opaquePort + "/oauth2/introspect",
 					"spring.security.oauth2.resourceserver.opaquetoken.client-id=resource-server",
 					"spring.security.oauth2.resourceserver.opaquetoken.client-secret=resource-server-secret"));
-		jwtResourceServer = jwt.join();
-		opaqueResourceServer = opaque.join();
+		try {
+			jwtClock = MutableClock.start();
+			jwtClock.set(Instant.now());
+			jwtSample = new SampleApp(jwtSettings(List.of(OLD_KID)), jwtClock);
+			opaqueSample = new SampleApp(Map.of("server.port", opaquePort, "spring.datasource.url",
+					"jdbc:h2:mem:resource-server-opaque;DB_CLOSE_DELAY=-1", "tokenkit.introspection.clients[0].id",
+					"resource-server", "tokenkit.introspection.clients[0].secret",
+					"{bcrypt}" + BCRYPT.encode("resource-server-secret"), "tokenkit.introspection.clients[1].id",
+					"donations", "tokenkit.introspection.clients[1].secret", DONATIONS_CLIENT_HASH,
+					"tokenkit.introspection.clients[1].token-authorities", "ROLE_DONOR"), MutableClock.start());
+		}
+		finally {
+			jwtResourceServer = jwt.join();
+			opaqueResourceServer = opaque.join();
+		}
+	}
+
+	private static int freePort() throws IOException {
+		try (ServerSocket free = new ServerSocket(0)) {
+			return free.getLocalPort();
+		}
 	}
 
 	@AfterAll
