@@ -41,8 +41,8 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  * one of them; a client without authorities sees every token. A caller that has not authenticated is answered
  * {@code 401 invalid_client} before its body is read, so it learns nothing of any token. Failed client logins go through
  * the {@link LoginThrottle} ({@code 429} when over it). A client's id and secret that passed are remembered by the
- * SHA-256 of the secret while in use, so that the password hash is checked once, not on every
- * introspection, and guesses at a client's secret cannot lock the client itself out.
+ * SHA-256 of the secret while in use, so that the password hash is checked once, not on every introspection, and
+ * guesses at a client's secret cannot lock the client itself out.
  *
  * <p>Design note: an introspection is not a use of the token: an opaque token's idle expiry does not move, unless
  * {@link #setCountsAsUse(boolean)} says a resource server's check is a use like tokenkit's own. When the token store
