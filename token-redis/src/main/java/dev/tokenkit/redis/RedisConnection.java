@@ -1,7 +1,9 @@
 package dev.tokenkit.redis;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
@@ -9,8 +11,13 @@ import io.lettuce.core.RedisCommandExecutionException;
 import io.lettuce.core.RedisException;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.TimeoutOptions;
+import io.lettuce.core.api.StatefulConnection;
 import io.lettuce.core.api.StatefulRedisConnection;
-import io.lettuce.core.api.sync.RedisCommands;
+import io.lettuce.core.cluster.ClusterClientOptions;
+import io.lettuce.core.cluster.ClusterTopologyRefreshOptions;
+import io.lettuce.core.cluster.RedisClusterClient;
+import io.lettuce.core.cluster.api.StatefulRedisClusterConnection;
+import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 import io.lettuce.core.resource.ClientResources;
 import io.lettuce.core.resource.Delay;
 import org.jspecify.annotations.Nullable;
@@ -18,92 +25,160 @@ import org.jspecify.annotations.Nullable;
 import dev.tokenkit.core.StoreUnavailableException;
 
 /**
- * The store's one Lettuce connection, opened on first use, and the client it comes from: a client the store made from
- * a URI (reconnecting every 250 ms, refusing commands at once while Redis is unreachable), which it shuts down on
- * close, or a client the app lent, of which it closes only its own connection. A command slower than the timeout or a
- * lost connection becomes a {@link StoreUnavailableException}; a failed script an {@link IllegalStateException}.
+ * The store's one Lettuce connection, opened on first use, to a standalone Redis, a primary found through Sentinel, or
+ * a Redis Cluster, and the client it comes from: a client the store made itself (reconnecting every 250 ms; a standalone
+ * or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for at most the
+ * timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own refresh on
+ * redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes only its own
+ * connection. Commands go to primaries only: a Sentinel connection is the primary's, and a cluster connection reads
+ * from primaries, as Lettuce does by default, so that a read never lags behind a revoke on a replica. A command slower
+ * than the timeout, a lost connection or a refusal of a Redis in failover ({@code CLUSTERDOWN}, {@code READONLY}, ...)
+ * becomes a {@link StoreUnavailableException}; any other failed command an {@link IllegalStateException}.
  */
 final class RedisConnection implements AutoCloseable {
 
-	private final RedisClient client;
+	/** The error codes of a Redis that cannot serve a command for now (an outage, not a fault of the command). */
+	private static final List<String> UNAVAILABLE = List.of("CLUSTERDOWN", "TRYAGAIN", "LOADING", "MASTERDOWN",
+			"READONLY", "NOREPLICAS", "MOVED", "ASK");
 
-	/** The client's resources when the store made the client itself, {@code null} when the app lent it. */
-	private final @Nullable ClientResources ownResources;
+	private final Supplier<Open> opener;
 
-	private final Duration timeout;
+	/** Shuts down the client when the store made it itself; nothing when the app lent it. */
+	private final Runnable shutdown;
 
-	private volatile @Nullable StatefulRedisConnection<String, String> connection;
+	private volatile @Nullable Open open;
 
-	private RedisConnection(RedisClient client, @Nullable ClientResources ownResources, Duration timeout) {
-		this.client = client;
-		this.ownResources = ownResources;
-		this.timeout = timeout;
+	private RedisConnection(Supplier<Open> opener, Runnable shutdown) {
+		this.opener = opener;
+		this.shutdown = shutdown;
 	}
 
-	/** A connection from a client made for the URI, owned by the store. */
+	/**
+	 * A connection from a client made for the URI ({@code redis://}, {@code rediss://}, {@code redis-sentinel://}),
+	 * which this method gives the timeout.
+	 */
 	static RedisConnection to(RedisURI uri, Duration timeout) {
-		ClientResources resources = ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250)))
-			.build();
-		RedisClient client = RedisClient.create(resources, RedisURI.builder(uri).withTimeout(timeout).build());
+		ClientResources resources = resources();
+		uri.setTimeout(timeout);
+		RedisClient client = RedisClient.create(resources, uri);
 		client.setOptions(ClientOptions.builder()
 			.autoReconnect(true)
 			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS)
 			.timeoutOptions(TimeoutOptions.enabled(timeout))
 			.build());
-		return new RedisConnection(client, resources, timeout);
+		return new RedisConnection(() -> standalone(client, timeout), () -> {
+			client.shutdown();
+			resources.shutdown();
+		});
 	}
 
-	/** A connection from the app's own client, which stays the app's. */
+	/** A connection from a cluster client made for the seed URIs, which this method gives the timeout. */
+	static RedisConnection toCluster(List<RedisURI> seeds, Duration timeout) {
+		ClientResources resources = resources();
+		seeds.forEach((seed) -> seed.setTimeout(timeout));
+		RedisClusterClient client = RedisClusterClient.create(resources, seeds);
+		// Commands wait for a node's connection (opened on its first command, or again after a loss) rather than being
+		// refused: a cluster connection opens its node connections lazily. The command timeout still bounds the wait.
+		client.setOptions(ClusterClientOptions.builder()
+			.autoReconnect(true)
+			.disconnectedBehavior(ClientOptions.DisconnectedBehavior.ACCEPT_COMMANDS)
+			.timeoutOptions(TimeoutOptions.enabled(timeout))
+			.topologyRefreshOptions(ClusterTopologyRefreshOptions.builder()
+				.enablePeriodicRefresh(Duration.ofSeconds(1))
+				.adaptiveRefreshTriggersTimeout(Duration.ofMillis(500))
+				.build())
+			.build());
+		return new RedisConnection(() -> cluster(client, timeout), () -> {
+			client.shutdown();
+			resources.shutdown();
+		});
+	}
+
+	/** A connection from the app's own client (standalone or Sentinel), which stays the app's. */
 	static RedisConnection from(RedisClient client, Duration timeout) {
-		return new RedisConnection(client, null, timeout);
+		return new RedisConnection(() -> standalone(client, timeout), () -> {
+		});
+	}
+
+	/** A connection from the app's own cluster client, which stays the app's. */
+	static RedisConnection from(RedisClusterClient client, Duration timeout) {
+		return new RedisConnection(() -> cluster(client, timeout), () -> {
+		});
+	}
+
+	private static ClientResources resources() {
+		return ClientResources.builder().reconnectDelay(Delay.constant(Duration.ofMillis(250))).build();
+	}
+
+	private static Open standalone(RedisClient client, Duration timeout) {
+		StatefulRedisConnection<String, String> connection = client.connect();
+		connection.setTimeout(timeout);
+		return new Open(connection, connection.sync());
+	}
+
+	private static Open cluster(RedisClusterClient client, Duration timeout) {
+		StatefulRedisClusterConnection<String, String> connection = client.connect();
+		connection.setTimeout(timeout);
+		return new Open(connection, connection.sync());
 	}
 
 	/**
 	 * Runs commands on the connection, opening it first if need be. While the connection is down (Lettuce reconnects
 	 * by itself), commands are refused at once rather than queued, whatever the client's options say.
 	 */
-	<T> T run(Function<RedisCommands<String, String>, T> command) {
+	<T> T run(Function<RedisClusterCommands<String, String>, T> command) {
 		try {
-			StatefulRedisConnection<String, String> open = connection();
-			if (!open.isOpen()) {
+			Open current = open();
+			if (!current.connection().isOpen()) {
 				throw new StoreUnavailableException(new RedisException("The Redis connection is down"));
 			}
-			return command.apply(open.sync());
+			return command.apply(current.commands());
 		}
 		catch (RedisCommandExecutionException ex) {
-			throw new IllegalStateException("A tokenkit Redis script failed", ex);
+			if (isUnavailable(ex)) {
+				throw new StoreUnavailableException(ex);
+			}
+			throw new IllegalStateException("A tokenkit Redis command failed", ex);
 		}
 		catch (RedisException ex) {
 			throw new StoreUnavailableException(ex);
 		}
 	}
 
-	private StatefulRedisConnection<String, String> connection() {
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			return open;
+	/**
+	 * Whether Redis refused a command because it cannot serve it now, as during a failover: the cluster is down or a
+	 * slot is moving, the server is loading or has lost its primary, or it is a replica now (the old primary).
+	 */
+	private static boolean isUnavailable(RedisCommandExecutionException refusal) {
+		String message = String.valueOf(refusal.getMessage());
+		return UNAVAILABLE.stream().anyMatch(message::startsWith);
+	}
+
+	private Open open() {
+		Open current = this.open;
+		if (current != null) {
+			return current;
 		}
 		synchronized (this) {
-			if (this.connection == null) {
-				StatefulRedisConnection<String, String> opened = this.client.connect();
-				opened.setTimeout(this.timeout);
-				this.connection = opened;
+			if (this.open == null) {
+				this.open = this.opener.get();
 			}
-			return this.connection;
+			return this.open;
 		}
 	}
 
 	/** Closes the connection and, when the store made the client, the client and its threads. */
 	@Override
 	public void close() {
-		StatefulRedisConnection<String, String> open = this.connection;
-		if (open != null) {
-			open.close();
+		Open current = this.open;
+		if (current != null) {
+			current.connection().close();
 		}
-		if (this.ownResources != null) {
-			this.client.shutdown();
-			this.ownResources.shutdown();
-		}
+		this.shutdown.run();
+	}
+
+	/** An open connection and its synchronous commands, the same for standalone, Sentinel and cluster. */
+	private record Open(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {
 	}
 
 }

@@ -11,11 +11,14 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
+import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
+import io.lettuce.core.cluster.RedisClusterClient;
 import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.StoreUnavailableException;
@@ -25,18 +28,29 @@ import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
 
 /**
- * A {@link TokenStore} in Redis 7 (standalone), shared by every node: each token's record is a hash under its
- * {@link TokenHash} whose TTL is its remaining life plus one minute (so an expired token is still told apart from an
- * unknown one, as with the other stores), and each account has a set of its tokens, so that {@link #removeAll(String)}
- * is one round trip per account rather than a scan. Every operation is one atomic Lua script or command (see
- * {@link RedisScripts}); {@link #touch(TokenHash, Instant)} moves a last use forward only while the token is alive.
+ * A {@link TokenStore} in Redis 7, shared by every node: a standalone Redis, a primary with Sentinel failover
+ * ({@code redis-sentinel://}), or a Redis Cluster ({@link #clusterBuilder(List)}). Each token's record is a hash under
+ * its {@link TokenHash} whose TTL is its remaining life plus one minute (so an expired token is still told apart from
+ * an unknown one, as with the other stores), and each account has a set of its tokens, so that
+ * {@link #removeAll(String)} reads one set rather than scanning. A check is one {@code HGETALL}; every other operation
+ * is a command or a Lua script run by its SHA-1 ({@link RedisScripts}), each on one key, so that the store runs on a
+ * cluster where a token and its account's set live in different slots. {@link #touch(TokenHash, Instant)} moves a last
+ * use forward only while the token is alive.
+ *
+ * <p>Design note: the two keys of a token are written in an order that keeps revocation complete without a
+ * transaction across them. A save adds the hash to the account's set and then writes the token; a removal deletes the
+ * token and then its set entry; a revoke-all reads the set and deletes every token it names. So a saved token is always
+ * in its account's set, and a set entry without a token (left by a failure between the two steps) is skipped and
+ * cleaned. Commands go to primaries only: a replica may lag behind a revoke.
  *
  * <p>One thread-safe Lettuce connection serves every request. It is opened on first use, so the app starts even while
- * Redis is down. Built from a URI, the store owns its client: it reconnects every 250 ms after a loss, and while Redis
- * is unreachable commands are refused at once rather than queued. Built on a client the app already has
- * ({@link #builder(RedisClient)}), it opens its one connection from that client, with that client's options and
- * resources, and closes only that connection. Either way any command slower than the timeout fails; failures become
- * a {@link StoreUnavailableException} (HTTP {@code 503}), and service resumes by itself once Redis answers again.
+ * Redis is down. Built from URIs, the store owns its client: it reconnects every 250 ms after a loss (a cluster client
+ * also refreshes its topology every second and on every redirect), and while Redis is unreachable commands are refused
+ * at once rather than queued. Built on a client the app already has ({@link #builder(RedisClient)},
+ * {@link #builder(RedisClusterClient)}), it opens its one connection from that client, with that client's options and
+ * resources, and closes only that connection. Either way any command slower than the timeout fails; failures, and the
+ * refusals of a Redis in failover, become a {@link StoreUnavailableException} (HTTP {@code 503}), and service resumes
+ * by itself once Redis answers again.
  *
  * @since 0.1.0
  */
@@ -55,8 +69,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	private final Duration maxTokenLifetime;
 
 	private RedisTokenStore(Builder builder) {
-		this.redis = (builder.client != null) ? RedisConnection.from(builder.client, builder.timeout)
-				: RedisConnection.to(Objects.requireNonNull(builder.uri), builder.timeout);
+		this.redis = builder.connection.apply(builder.timeout);
 		this.clock = builder.clock;
 		this.tokenPrefix = builder.keyPrefix + "token:";
 		this.accountPrefix = builder.keyPrefix + "account:";
@@ -64,46 +77,87 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	}
 
 	/**
-	 * Starts building a store on the Redis a URI names: {@code redis://[:password@]host[:port][/database]}, or
-	 * {@code rediss://...} for TLS.
+	 * Starts building a store on the Redis a URI names: {@code redis://[:password@]host[:port][/database]},
+	 * {@code rediss://...} for TLS, or {@code redis-sentinel://[:password@]host:port[,host:port...][/database]#primary}
+	 * for the primary a set of Sentinels names (after a failover the store reconnects to the new primary).
 	 *
 	 * @param redisUri the Redis URI
 	 * @return a builder
 	 * @throws IllegalArgumentException if the text is not a Redis URI; the message does not repeat it
 	 */
 	public static Builder builder(String redisUri) {
-		Objects.requireNonNull(redisUri, "redisUri cannot be null");
-		try {
-			return new Builder(RedisURI.create(redisUri), null);
-		}
-		catch (IllegalArgumentException ex) {
-			// Without the cause: its message quotes the URI, password and all.
-			throw new IllegalArgumentException("Not a valid redis:// or rediss:// URI (it is not repeated here, as it "
-					+ "may hold a password)");
-		}
+		RedisURI uri = parse(redisUri);
+		return new Builder((timeout) -> RedisConnection.to(uri, timeout));
 	}
 
 	/**
-	 * Starts building a store on a Lettuce client the app already has (its Redis, options, TLS and resources): the store
-	 * opens one connection from it, to the client's own {@link RedisURI}, and closes only that connection.
+	 * Starts building a store on a Redis Cluster, from the {@code redis://} or {@code rediss://} URIs of some of its
+	 * nodes; the client finds the others, and follows failovers by refreshing its view of the cluster.
 	 *
-	 * @param client the app's client, connected to a standalone Redis
+	 * @param seedUris the URIs of one or more of the cluster's nodes
+	 * @return a builder
+	 * @throws IllegalArgumentException if a text is not a Redis URI, or none is given; the message does not repeat it
+	 */
+	public static Builder clusterBuilder(List<String> seedUris) {
+		if (seedUris.isEmpty()) {
+			throw new IllegalArgumentException("A Redis Cluster needs the URI of at least one of its nodes");
+		}
+		List<RedisURI> seeds = seedUris.stream().map(RedisTokenStore::parse).toList();
+		return new Builder((timeout) -> RedisConnection.toCluster(seeds, timeout));
+	}
+
+	/**
+	 * Starts building a store on a Lettuce client the app already has (its Redis or Sentinels, options, TLS and
+	 * resources): the store opens one connection from it, to the client's own {@link RedisURI}, and closes only that
+	 * connection.
+	 *
+	 * @param client the app's client, to a standalone Redis or a primary through Sentinel
 	 * @return a builder
 	 */
 	public static Builder builder(RedisClient client) {
-		return new Builder(null, Objects.requireNonNull(client, "client cannot be null"));
+		Objects.requireNonNull(client, "client cannot be null");
+		return new Builder((timeout) -> RedisConnection.from(client, timeout));
 	}
 
+	/**
+	 * Starts building a store on a Lettuce cluster client the app already has: the store opens one connection from it
+	 * and closes only that connection.
+	 *
+	 * @param client the app's cluster client
+	 * @return a builder
+	 */
+	public static Builder builder(RedisClusterClient client) {
+		Objects.requireNonNull(client, "client cannot be null");
+		return new Builder((timeout) -> RedisConnection.from(client, timeout));
+	}
+
+	private static RedisURI parse(String redisUri) {
+		Objects.requireNonNull(redisUri, "redisUri cannot be null");
+		try {
+			return RedisURI.create(redisUri);
+		}
+		catch (IllegalArgumentException ex) {
+			// Without the cause: its message quotes the URI, password and all.
+			throw new IllegalArgumentException("Not a valid redis://, rediss:// or redis-sentinel:// URI (it is not "
+					+ "repeated here, as it may hold a password)");
+		}
+	}
+
+	/** Adds the hash to the account's index first, then saves the token: a revoke-all never misses a saved token. */
 	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
 		TokenPrincipal principal = record.principal();
-		Long saved = this.redis.run((redis) -> redis.eval(RedisScripts.SAVE, ScriptOutputType.INTEGER,
-				new String[] { tokenKey(record.hash()), this.accountPrefix + principal.accountId() },
-				principal.accountId(), principal.username(), String.join(",", new TreeSet<>(principal.authorities())),
-				millis(record.issuedAt()), millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
-				millis(record.expiresAt()), ttl(record), Long.toString(this.maxTokenLifetime.toMillis()),
-				record.hash().toHex()));
-		return saved != null && saved != 0;
+		String hex = record.hash().toHex();
+		return this.redis.run((redis) -> {
+			RedisScripts.INDEX.run(redis, ScriptOutputType.INTEGER, indexKey(principal.accountId()), hex,
+					Long.toString(this.maxTokenLifetime.toMillis()));
+			Long saved = RedisScripts.SAVE.run(redis, ScriptOutputType.INTEGER, tokenKey(record.hash()),
+					principal.accountId(), principal.username(),
+					String.join(",", new TreeSet<>(principal.authorities())), millis(record.issuedAt()),
+					millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
+					millis(record.expiresAt()), ttl(record));
+			return saved != null && saved != 0;
+		});
 	}
 
 	@Override
@@ -118,34 +172,61 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	@Override
 	public void touch(TokenHash hash, Instant usedAt) {
-		this.redis.run((redis) -> redis.eval(RedisScripts.TOUCH, ScriptOutputType.INTEGER, new String[] { tokenKey(hash) },
+		this.redis.run((redis) -> RedisScripts.TOUCH.run(redis, ScriptOutputType.INTEGER, tokenKey(hash),
 				millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()), Long.toString(this.clock.millis())));
 	}
 
+	/** Deletes the token, then its entry in the account's index (an entry left behind names no token, and is skipped). */
 	@Override
 	public boolean remove(TokenHash hash) {
-		Long removed = this.redis.run((redis) -> redis.eval(RedisScripts.REMOVE, ScriptOutputType.INTEGER,
-				new String[] { tokenKey(hash) }, this.accountPrefix, hash.toHex()));
-		return removed != null && removed > 0;
+		return this.redis.run((redis) -> {
+			String account = RedisScripts.REMOVE.run(redis, ScriptOutputType.VALUE, tokenKey(hash));
+			if (account == null) {
+				return false;
+			}
+			redis.srem(indexKey(account), hash.toHex());
+			return true;
+		});
 	}
 
+	/**
+	 * Deletes every token of the account that its index names, then the index. A token saved concurrently is either in
+	 * the index already (its hash is added before it is saved) and deleted here, or saved after this call read the
+	 * index, which places its issue after the revoke-all. An entry naming another account's token (a save refused as a
+	 * duplicate) deletes nothing.
+	 */
 	@Override
 	public int removeAll(String accountId) {
-		Long removed = this.redis.run((redis) -> redis.eval(RedisScripts.REMOVE_ALL, ScriptOutputType.INTEGER,
-				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
-		return (removed != null) ? removed.intValue() : 0;
+		return this.redis.run((redis) -> {
+			int removed = 0;
+			for (String hex : redis.smembers(indexKey(accountId))) {
+				Long deleted = RedisScripts.REMOVE_OWNED.run(redis, ScriptOutputType.INTEGER, this.tokenPrefix + hex,
+						accountId);
+				removed += (deleted != null) ? deleted.intValue() : 0;
+			}
+			redis.del(indexKey(accountId));
+			return removed;
+		});
 	}
 
 	@Override
 	public List<TokenRecord> findByAccount(String accountId) {
-		List<Object> flat = this.redis.run((redis) -> redis.eval(RedisScripts.FIND_BY_ACCOUNT, ScriptOutputType.MULTI,
-				new String[] { this.accountPrefix + accountId }, this.tokenPrefix));
-		List<TokenRecord> records = new ArrayList<>();
-		for (int i = 0; flat != null && i + 8 <= flat.size(); i += 8) {
-			List<String> v = flat.subList(i, i + 8).stream().map(String::valueOf).toList();
-			records.add(record(TokenHash.fromHex(v.get(0)), v.get(1), v.get(2), v.get(3), v.get(4), v.get(5), v.get(6),
-					v.get(7)));
-		}
+		List<TokenRecord> records = this.redis.run((redis) -> {
+			List<TokenRecord> found = new ArrayList<>();
+			for (String hex : redis.smembers(indexKey(accountId))) {
+				List<KeyValue<String, String>> v = redis.hmget(this.tokenPrefix + hex, "a", "u", "r", "i", "l", "d",
+						"e");
+				if (v.get(0).hasValue() && accountId.equals(v.get(0).getValue())) {
+					found.add(record(TokenHash.fromHex(hex), v.get(0).getValue(), v.get(1).getValue(),
+							v.get(2).getValue(), v.get(3).getValue(), v.get(4).getValue(), v.get(5).getValue(),
+							v.get(6).getValue()));
+				}
+				else {
+					redis.srem(indexKey(accountId), hex);
+				}
+			}
+			return found;
+		});
 		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
 		return records;
 	}
@@ -164,6 +245,10 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private String tokenKey(TokenHash hash) {
 		return this.tokenPrefix + hash.toHex();
+	}
+
+	private String indexKey(String accountId) {
+		return this.accountPrefix + accountId;
 	}
 
 	private static String millis(Instant instant) {
@@ -186,9 +271,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	 */
 	public static final class Builder {
 
-		private final @Nullable RedisURI uri;
-
-		private final @Nullable RedisClient client;
+		private final Function<Duration, RedisConnection> connection;
 
 		private Clock clock = Clock.systemUTC();
 
@@ -198,9 +281,8 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 		private Duration maxTokenLifetime = Duration.ofHours(24);
 
-		private Builder(@Nullable RedisURI uri, @Nullable RedisClient client) {
-			this.uri = uri;
-			this.client = client;
+		private Builder(Function<Duration, RedisConnection> connection) {
+			this.connection = connection;
 		}
 
 		/**

@@ -6,6 +6,8 @@ import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import org.jspecify.annotations.Nullable;
@@ -31,14 +33,7 @@ public final class PrivateRedis implements AutoCloseable {
 
 	/** Starts a private Redis on a free port. */
 	public static PrivateRedis start() {
-		if (!Files.isExecutable(REDIS_SERVER)) {
-			String reason = "Skipping a private-Redis test: no " + REDIS_SERVER;
-			if (Boolean.parseBoolean(System.getenv(TestRedis.REQUIRE_VARIABLE))) {
-				throw new IllegalStateException(reason);
-			}
-			System.err.println(reason);
-			Assumptions.abort(reason);
-		}
+		requireServerBinary();
 		for (int attempt = 1;; attempt++) {
 			int port = freePort();
 			Process process = launch(port);
@@ -51,7 +46,7 @@ public final class PrivateRedis implements AutoCloseable {
 		}
 	}
 
-	private static int freePort() {
+	static int freePort() {
 		try (ServerSocket socket = new ServerSocket(0)) {
 			return socket.getLocalPort();
 		}
@@ -106,16 +101,40 @@ public final class PrivateRedis implements AutoCloseable {
 	 * @return the server, or {@code null} if its port was taken
 	 */
 	private static @Nullable Process launch(int port) {
+		return launch(port, List.of("--port", Integer.toString(port), "--bind", "127.0.0.1", "--save", "",
+				"--appendonly", "no"), "Ready to accept connections");
+	}
+
+	/** Checks that redis-server is there: skips the calling test, or fails it when Redis is required, if not. */
+	static void requireServerBinary() {
+		if (!Files.isExecutable(REDIS_SERVER)) {
+			String reason = "Skipping a private-Redis test: no " + REDIS_SERVER;
+			if (Boolean.parseBoolean(System.getenv(TestRedis.REQUIRE_VARIABLE))) {
+				throw new IllegalStateException(reason);
+			}
+			System.err.println(reason);
+			Assumptions.abort(reason);
+		}
+	}
+
+	/**
+	 * Starts redis-server with these arguments and waits for a line of its log that says it is ready. Readiness is read
+	 * from its log, not probed: a probe connection to a free loopback port can connect to itself and hold the port.
+	 *
+	 * @return the server, or {@code null} if its port was taken
+	 */
+	static @Nullable Process launch(int port, List<String> arguments, String readyLine) {
 		Path log = null;
 		try {
 			log = Files.createTempFile("tokenkit-redis-" + port + "-", ".log");
-			Process process = new ProcessBuilder(REDIS_SERVER.toString(), "--port", Integer.toString(port), "--bind",
-					"127.0.0.1", "--save", "", "--appendonly", "no").redirectErrorStream(true)
+			List<String> command = new ArrayList<>(List.of(REDIS_SERVER.toString()));
+			command.addAll(arguments);
+			Process process = new ProcessBuilder(command).redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
 			Instant deadline = Instant.now().plusSeconds(10);
 			while (Instant.now().isBefore(deadline) && process.isAlive()) {
-				if (Files.readString(log).contains("Ready to accept connections")) {
+				if (Files.readString(log).contains(readyLine)) {
 					return process;
 				}
 				Thread.sleep(20);
