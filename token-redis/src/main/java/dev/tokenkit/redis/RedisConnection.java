@@ -113,23 +113,24 @@ final class RedisConnection implements AutoCloseable {
 	private static Open standalone(RedisClient client, Duration timeout) {
 		StatefulRedisConnection<String, String> connection = client.connect();
 		connection.setTimeout(timeout);
-		return new Open(connection, connection.sync());
+		return new Open(connection, connection.sync(), true);
 	}
 
 	private static Open cluster(RedisClusterClient client, Duration timeout) {
 		StatefulRedisClusterConnection<String, String> connection = client.connect();
 		connection.setTimeout(timeout);
-		return new Open(connection, connection.sync());
+		return new Open(connection, connection.sync(), false);
 	}
 
 	/**
-	 * Runs commands on the connection, opening it first if need be. While the connection is down (Lettuce reconnects
-	 * by itself), commands are refused at once rather than queued, whatever the client's options say.
+	 * Runs commands on the connection, opening it first if need be. While a standalone or Sentinel connection is down
+	 * (Lettuce reconnects by itself), commands are refused at once rather than queued, whatever the client's options
+	 * say; a cluster connection's commands wait for their node, within the timeout.
 	 */
 	<T> T run(Function<RedisClusterCommands<String, String>, T> command) {
 		try {
 			Open current = open();
-			if (!current.connection().isOpen()) {
+			if (current.refusesWhileDown() && !current.connection().isOpen()) {
 				throw new StoreUnavailableException(new RedisException("The Redis connection is down"));
 			}
 			return command.apply(current.commands());
@@ -177,8 +178,12 @@ final class RedisConnection implements AutoCloseable {
 		this.shutdown.run();
 	}
 
-	/** An open connection and its synchronous commands, the same for standalone, Sentinel and cluster. */
-	private record Open(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands) {
+	/**
+	 * An open connection and its synchronous commands, the same for standalone, Sentinel and cluster; whether a command
+	 * is refused at once while the connection is down (not for a cluster, whose connection stands for many nodes).
+	 */
+	private record Open(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands,
+			boolean refusesWhileDown) {
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.tokenkit.redis;
 
 import java.util.UUID;
 
+import io.lettuce.core.RedisClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,21 +14,28 @@ import dev.tokenkit.redis.testing.PrivateRedisSentinel;
 
 /**
  * The store contract on a primary with a replica and three Sentinels that the test starts itself, the store connected
- * through the Sentinels ({@code redis-sentinel://}).
+ * through the Sentinels ({@code redis-sentinel://}) on a client of the test's, as on an app's.
  */
 class RedisSentinelTokenStoreTests extends TokenStoreContractTests {
 
 	private static PrivateRedisSentinel sentinel;
+
+	/** The app's client, to the primary through the Sentinels, lent to every store of the class. */
+	private static RedisClient client;
 
 	private RedisTokenStore store;
 
 	@BeforeAll
 	static void startSentinel() {
 		sentinel = PrivateRedisSentinel.start();
+		client = RedisClient.create(sentinel.uri());
 	}
 
 	@AfterAll
 	static void stopSentinel() {
+		if (client != null) {
+			client.shutdown();
+		}
 		if (sentinel != null) {
 			sentinel.close();
 		}
@@ -35,7 +43,7 @@ class RedisSentinelTokenStoreTests extends TokenStoreContractTests {
 
 	@Override
 	protected TokenStore createStore(MutableClock clock) {
-		this.store = RedisTokenStore.builder(sentinel.uri())
+		this.store = RedisTokenStore.builder(client)
 			.keyPrefix("tokenkit-test:" + UUID.randomUUID() + ":")
 			.clock(clock)
 			.build();

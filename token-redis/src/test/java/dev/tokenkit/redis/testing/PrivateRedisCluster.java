@@ -7,7 +7,8 @@ import java.util.List;
 
 /**
  * A Redis Cluster of the test's own: six redis-server processes on loopback ports (three primaries, three replicas,
- * a node timeout of one second so that a replica takes over within seconds), nothing on disk but their cluster files
+ * a node timeout of one second so that a replica takes over within seconds, and a replica validity factor of 0 so that
+ * it takes over however long ago it last heard from its primary), nothing on disk but their cluster files
  * in a temporary directory. Never the shared Redis. Without {@code /usr/bin/redis-server} the calling test is skipped,
  * unless {@code TOKENKIT_REQUIRE_REDIS=true} makes it fail.
  */
@@ -23,7 +24,8 @@ public final class PrivateRedisCluster implements AutoCloseable {
 			for (int i = 0; i < 6; i++) {
 				this.nodes.add(this.servers.start(List.of("--port", "{port}", "--bind", "127.0.0.1", "--save", "",
 						"--appendonly", "no", "--dir", directory, "--cluster-enabled", "yes", "--cluster-config-file",
-						"nodes-{port}.conf", "--cluster-node-timeout", "1000"), "Ready to accept connections", true));
+						"nodes-{port}.conf", "--cluster-node-timeout", "1000",
+						"--cluster-replica-validity-factor", "0", "--repl-diskless-sync-delay", "0"), "Ready to accept connections", true));
 			}
 			List<String> create = new ArrayList<>(List.of("--cluster", "create"));
 			this.nodes.forEach((node) -> create.add("127.0.0.1:" + node.port()));
@@ -37,7 +39,7 @@ public final class PrivateRedisCluster implements AutoCloseable {
 		}
 	}
 
-	/** Starts the cluster and waits until every node reports it ready. */
+	/** Starts the cluster and waits until every node reports it ready and every replica has synchronised. */
 	public static PrivateRedisCluster start() {
 		return new PrivateRedisCluster();
 	}
@@ -95,7 +97,8 @@ public final class PrivateRedisCluster implements AutoCloseable {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
 			boolean ok = this.nodes.stream().allMatch((node) -> RedisServers.cli(List.of("-p",
-					Integer.toString(node.port()), "cluster", "info")).contains("cluster_state:ok"));
+					Integer.toString(node.port()), "cluster", "info")).contains("cluster_state:ok"))
+					&& this.nodes.stream().allMatch((node) -> RedisServers.replicaInSync(node.port()));
 			if (ok) {
 				return;
 			}

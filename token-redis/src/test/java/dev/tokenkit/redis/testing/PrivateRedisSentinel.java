@@ -27,7 +27,8 @@ public final class PrivateRedisSentinel implements AutoCloseable {
 	private final List<RedisServers.Started> sentinels = new ArrayList<>();
 
 	private PrivateRedisSentinel() {
-		List<String> server = List.of("--port", "{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no");
+		List<String> server = List.of("--port", "{port}", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+				"--repl-diskless-sync-delay", "0");
 		try {
 			RedisServers.Started primary = this.servers.start(server, "Ready to accept connections", false);
 			this.data.add(primary);
@@ -54,7 +55,9 @@ public final class PrivateRedisSentinel implements AutoCloseable {
 		}
 	}
 
-	/** Starts the set-up and waits until each Sentinel knows the replica and the other two. */
+	/**
+	 * Starts the set-up and waits until the replica has synchronised and each Sentinel knows it and the other two.
+	 */
 	public static PrivateRedisSentinel start() {
 		return new PrivateRedisSentinel();
 	}
@@ -99,7 +102,7 @@ public final class PrivateRedisSentinel implements AutoCloseable {
 				List<String> info = List.of(RedisServers.cli(List.of("-p", Integer.toString(sentinel.port()),
 						"sentinel", "master", PRIMARY_NAME)).split("\n"));
 				return value(info, "num-slaves").equals("1") && value(info, "num-other-sentinels").equals("2");
-			});
+			}) && this.data.stream().allMatch((node) -> RedisServers.replicaInSync(node.port()));
 			if (ready) {
 				return;
 			}

@@ -112,6 +112,12 @@ final class RedisServers implements AutoCloseable {
 
 	}
 
+	/** Whether the server on this port is a primary, or a replica whose link to its primary is up. */
+	static boolean replicaInSync(int port) {
+		String replication = cli(List.of("-p", Integer.toString(port), "info", "replication"));
+		return replication.contains("role:master") || replication.contains("master_link_status:up");
+	}
+
 	/** Runs redis-cli with these arguments, returning its output; fails if it fails. */
 	static String cli(List<String> arguments) {
 		List<String> command = new ArrayList<>(List.of("redis-cli"));
