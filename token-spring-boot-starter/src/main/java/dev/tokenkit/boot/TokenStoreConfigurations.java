@@ -6,6 +6,7 @@ import javax.sql.DataSource;
 
 import io.lettuce.core.AbstractRedisClient;
 import io.lettuce.core.RedisClient;
+import io.lettuce.core.cluster.RedisClusterClient;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
@@ -97,11 +98,18 @@ final class TokenStoreConfigurations {
 				factory.start();
 			}
 			AbstractRedisClient client = factory.getRequiredNativeClient();
-			if (!(client instanceof RedisClient standalone)) {
-				throw new TokenKitConfigurationException(TYPE,
-						"The Redis store needs a standalone Redis; spring.data.redis names a cluster or sentinels.");
+			RedisTokenStore.Builder builder;
+			if (client instanceof RedisClusterClient cluster) {
+				builder = RedisTokenStore.builder(cluster);
 			}
-			return RedisTokenStore.builder(standalone)
+			else if (client instanceof RedisClient standaloneOrSentinel) {
+				builder = RedisTokenStore.builder(standaloneOrSentinel);
+			}
+			else {
+				throw new TokenKitConfigurationException(TYPE, "The Redis store needs a Lettuce RedisClient or "
+						+ "RedisClusterClient behind spring.data.redis.*.");
+			}
+			return builder
 				.keyPrefix(properties.store().redis().keyPrefix())
 				.clock(clock)
 				.timeout(properties.store().timeout())

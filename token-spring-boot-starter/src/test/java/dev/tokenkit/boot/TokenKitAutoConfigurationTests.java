@@ -43,6 +43,8 @@ import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.redis.RedisTokenStore;
+import dev.tokenkit.redis.testing.PrivateRedisCluster;
+import dev.tokenkit.redis.testing.PrivateRedisSentinel;
 import dev.tokenkit.redis.testing.TestRedis;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -155,6 +157,29 @@ class TokenKitAutoConfigurationTests {
 				TokenStore store = context.getBean(TokenStore.class);
 				assertThat(store.find(TokenHash.of("unknown"))).isNull();
 			});
+	}
+
+	/** A cluster or a Sentinel set-up behind spring.data.redis.*: the store is built on the app's own client. */
+	@Test
+	void startWhenRedisStoreOnAClusterOrSentinelsThenOnTheAppsOwnClient() {
+		try (PrivateRedisCluster cluster = PrivateRedisCluster.start();
+				PrivateRedisSentinel sentinel = PrivateRedisSentinel.start()) {
+			for (String[] redis : new String[][] { { "spring.data.redis.cluster.nodes=" + cluster.nodes() },
+					{ "spring.data.redis.sentinel.nodes=" + sentinel.sentinelNodes(),
+							"spring.data.redis.sentinel.master=" + PrivateRedisSentinel.PRIMARY_NAME } }) {
+				this.plain.withConfiguration(AutoConfigurations.of(DataRedisAutoConfiguration.class))
+					.withPropertyValues("tokenkit.store.type=redis")
+					.withPropertyValues(redis)
+					.run((context) -> {
+						assertThat(context).hasSingleBean(RedisTokenStore.class);
+						TokenService tokens = context.getBean(TokenService.class);
+						String token = tokens.issue(TestAccounts.alice(), TokenPolicy.ofIdle(Duration.ofMinutes(5)))
+							.value();
+						assertThat(tokens.authenticate(token).username()).as("%s", (Object) redis).isEqualTo("alice");
+						assertThat(tokens.revoke(token)).isTrue();
+					});
+			}
+		}
 	}
 
 	@Test

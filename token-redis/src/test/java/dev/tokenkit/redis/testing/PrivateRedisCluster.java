@@ -49,6 +49,11 @@ public final class PrivateRedisCluster implements AutoCloseable {
 		return this.nodes.stream().map(RedisServers.Started::uri).toList();
 	}
 
+	/** The nodes' addresses, {@code 127.0.0.1:PORT,...}, as {@code spring.data.redis.cluster.nodes} takes them. */
+	public String nodes() {
+		return String.join(",", this.nodes.stream().map((node) -> "127.0.0.1:" + node.port()).toList());
+	}
+
 	/**
 	 * Kills (as a crash) the primary that holds a key's slot, and returns its port.
 	 *

@@ -71,6 +71,11 @@ public final class PrivateRedisSentinel implements AutoCloseable {
 		return uri.append("#").append(PRIMARY_NAME).toString();
 	}
 
+	/** The Sentinels' addresses, {@code 127.0.0.1:PORT,...}, as {@code spring.data.redis.sentinel.nodes} takes them. */
+	public String sentinelNodes() {
+		return String.join(",", this.sentinels.stream().map((sentinel) -> "127.0.0.1:" + sentinel.port()).toList());
+	}
+
 	/**
 	 * Kills (as a crash) the current primary, as the Sentinels name it, and returns its port.
 	 *
