@@ -1,5 +1,6 @@
 /**
- * The Redis {@link dev.tokenkit.core.store.TokenStore}, on Lettuce, shared by every node of an app.
+ * The Redis {@link dev.tokenkit.core.store.TokenStore}, on Lettuce, shared by every node of an app: on a standalone
+ * Redis, a primary with Sentinel failover, or a Redis Cluster.
  *
  * @since 0.1.0
  */

@@ -58,7 +58,10 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 		/** In the app's DataSource (H2 or PostgreSQL), table tk_tokens. */
 		JDBC,
 
-		/** In Redis, on the app's own spring.data.redis client (needs token-redis and spring-boot-data-redis). */
+		/**
+		 * In Redis (standalone, Sentinel or cluster), on the app's own spring.data.redis client (needs token-redis and
+		 * spring-boot-data-redis).
+		 */
 		REDIS
 
 	}
