@@ -102,6 +102,21 @@ class MultiNodeTests {
 		assertThat(onB.body()).contains("\"username\":\"me\"");
 	}
 
+	/** The donations are in the shared database: one made through node A is listed by node B. */
+	@Test
+	void donationWhenMadeOnAThenListedOnB() {
+		String john = token(a, "john", "somepassword");
+		String target = "/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + john;
+		String project = "p-clean-water";
+		int before = b.http().get(target).body().split(project, -1).length;
+		RawHttp.Response made = a.http().post(target, "{\"project_id\":\"" + project + "\",\"amount\":7}",
+				"Content-Type: application/json");
+		assertThat(made.status()).as("%s", made).isBetween(200, 201);
+		RawHttp.Response listed = b.http().get(target);
+		assertThat(listed.status()).isEqualTo(200);
+		assertThat(listed.body().split(project, -1).length).isEqualTo(before + 1);
+	}
+
 	@Test
 	void tokenWhenRevokedOnBThenRefusedOnAAtOnce() {
 		String token = token(a, "me", "my_password");
