@@ -1,6 +1,7 @@
 package dev.tokenkit.sample;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -28,8 +29,13 @@ class BruteForceTests {
 	private final AtomicInteger requests = new AtomicInteger();
 
 	private static SampleApp sample() {
-		SampleApp app = new SampleApp(Map.of("spring.datasource.url", "jdbc:h2:mem:brute-force;DB_CLOSE_DELAY=-1"),
-				MutableClock.start());
+		return sample(Map.of());
+	}
+
+	private static SampleApp sample(Map<String, Object> settings) {
+		Map<String, Object> all = new HashMap<>(settings);
+		all.put("spring.datasource.url", "jdbc:h2:mem:brute-force;DB_CLOSE_DELAY=-1");
+		SampleApp app = new SampleApp(all, MutableClock.start());
 		CatalogAccounts.addTo(app.bean(JdbcAccountRepository.class));
 		return app;
 	}
@@ -148,6 +154,39 @@ class BruteForceTests {
 				.figure("B-03 failures before throttling, each with a new login and a new X-Forwarded-For",
 						forgedAddresses);
 			assertThat(forgedAddresses).isEqualTo(4 * MAX_FAILURES);
+		}
+	}
+
+	/**
+	 * Behind a trusted proxy ({@code tokenkit.jetty.trusted-proxies}) the client address is the forwarded one: clients
+	 * forwarded from many addresses are counted apart, one forwarded client is throttled at its address's limit, and
+	 * the proxy's own address is never locked.
+	 */
+	@Test
+	void throttleWhenTheProxyIsTrustedThenTheForwardedAddressIsTheClients() {
+		try (SampleApp app = sample(Map.of("tokenkit.jetty.trusted-proxies", "127.0.0.1/32"))) {
+			RawHttp http = app.http();
+			List<Supplier<RawHttp.Response>> spread = new ArrayList<>();
+			List<Supplier<RawHttp.Response>> oneClient = new ArrayList<>();
+			for (int i = 0; i < 60; i++) {
+				String login = "spread-" + i;
+				String address = "198.51.100." + i;
+				spread.add(() -> dsi(http, login, "wrong-1", "X-Forwarded-For: " + address));
+				String other = "one-client-" + i;
+				oneClient.add(() -> dsi(http, other, "wrong-1", "X-Forwarded-For: 198.51.100.200"));
+			}
+			int spreadEvaluated = evaluatedBeforeThrottling(spread);
+			int oneClientEvaluated = evaluatedBeforeThrottling(oneClient);
+			RawHttp.Response right = dsi(http, "alice", CatalogAccounts.ALICE_PASSWORD,
+					"X-Forwarded-For: 198.51.100.201");
+
+			SecurityReport.area("B").ran(1, this.requests.get())
+				.figure("B-07 behind a trusted proxy: failures evaluated, each from its own forwarded address",
+						spreadEvaluated)
+				.figure("B-07 behind a trusted proxy: failures evaluated from one forwarded address", oneClientEvaluated);
+			assertThat(spreadEvaluated).isEqualTo(60);
+			assertThat(oneClientEvaluated).isEqualTo(4 * MAX_FAILURES);
+			assertThat(right.status()).isEqualTo(200);
 		}
 	}
 

@@ -1,9 +1,12 @@
 package dev.tokenkit.boot;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 
 import io.micrometer.observation.ObservationRegistry;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.HttpConnectionFactory;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
@@ -154,7 +157,7 @@ public final class TokenKitAutoConfiguration {
 
 	}
 
-	/** On embedded Jetty: its own error answers without the request's URI. */
+	/** On embedded Jetty: its own error answers without the request's URI, and forwarded headers from trusted proxies. */
 	@Configuration(proxyBeanMethods = false)
 	@ConditionalOnWebApplication(type = ConditionalOnWebApplication.Type.SERVLET)
 	@ConditionalOnClass(name = { "org.eclipse.jetty.server.Server",
@@ -171,6 +174,31 @@ public final class TokenKitAutoConfiguration {
 		WebServerFactoryCustomizer<JettyServletWebServerFactory> tokenKitJettyErrors() {
 			return (factory) -> factory.addServerCustomizers((server) -> server.setErrorHandler(
 					new PlainJettyErrorHandler()));
+		}
+
+		/**
+		 * Jetty's forwarded headers, from the proxies of {@code tokenkit.jetty.trusted-proxies} only
+		 * ({@link TrustedProxiesCustomizer}); with none, forwarded headers are never applied by tokenkit.
+		 *
+		 * @param properties the settings
+		 * @return the customizer
+		 */
+		@Bean
+		WebServerFactoryCustomizer<JettyServletWebServerFactory> tokenKitTrustedProxies(TokenKitProperties properties) {
+			List<String> proxies = properties.jetty().trustedProxies();
+			TrustedProxiesCustomizer trusted = TokenKitPropertiesCustomizer.check("tokenkit.jetty.trusted-proxies",
+					() -> new TrustedProxiesCustomizer(proxies));
+			return (factory) -> factory.addServerCustomizers((server) -> {
+				if (proxies.isEmpty()) {
+					return;
+				}
+				for (Connector connector : server.getConnectors()) {
+					HttpConnectionFactory http = connector.getConnectionFactory(HttpConnectionFactory.class);
+					if (http != null) {
+						http.getHttpConfiguration().addCustomizer(trusted);
+					}
+				}
+			});
 		}
 
 	}

@@ -217,8 +217,11 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	 *
 	 * @param plainErrors whether Jetty's own error answers (requests it refuses before the app sees them) are one line
 	 *     of plain text rather than its page, which repeats the request's URI, query and tokens included
+	 * @param trustedProxies addresses or CIDR ranges (10.0.0.0/8) of the reverse proxies whose Forwarded and
+	 *     X-Forwarded-For headers name the client; from any other peer they are ignored. Empty (the default): never
+	 *     trusted, the client address is the connection's
 	 */
-	public record Jetty(@DefaultValue("true") boolean plainErrors) {
+	public record Jetty(@DefaultValue("true") boolean plainErrors, @DefaultValue List<String> trustedProxies) {
 	}
 
 	/**

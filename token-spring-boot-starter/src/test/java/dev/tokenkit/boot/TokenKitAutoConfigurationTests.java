@@ -336,6 +336,14 @@ class TokenKitAutoConfigurationTests {
 	}
 
 	@Test
+	void startWhenTrustedProxyIsNotAnAddressRangeThenFailureNamesTheProperty() {
+		this.web.withPropertyValues("tokenkit.jetty.trusted-proxies=10.0.0.0/99").run((context) -> assertThat(context)
+			.getFailure()
+			.rootCause()
+			.hasMessageContaining("tokenkit.jetty.trusted-proxies"));
+	}
+
+	@Test
 	void startWhenRealmHoldsAQuoteThenFailureNamesTheProperty() {
 		this.web.withPropertyValues("tokenkit.realm=a\"b").run((context) -> assertThat(context).getFailure()
 			.rootCause()
