@@ -16,6 +16,8 @@ import java.util.concurrent.atomic.LongAdder;
 import java.util.function.Supplier;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
@@ -38,6 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * token whose save the old primary acknowledged but had not yet replicated when it died). The figures are printed for
  * {@code docs/scaling.md}.
  */
+@Execution(ExecutionMode.CONCURRENT)
 class RedisFailoverTests {
 
 	private static final TokenPolicy HOUR = TokenPolicy.ofIdle(Duration.ofHours(1));
@@ -173,9 +176,20 @@ class RedisFailoverTests {
 			catch (StoreUnavailableException ex) {
 				this.unavailable.increment();
 				this.lastRefusalMillis.accumulateAndGet(System.currentTimeMillis(), Math::max);
+				backOff();
 			}
 			catch (InvalidTokenException ex) {
 				// a token lost in the failover between its issue and its use: counted by countLost
+			}
+		}
+
+		/** A client answered 503 tries again a little later, as Retry-After asks, rather than at once. */
+		private static void backOff() {
+			try {
+				Thread.sleep(10);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
 			}
 		}
 

@@ -13,6 +13,7 @@ import dev.tokenkit.redis.testing.PrivateRedis;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Isolated;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -23,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
  * restart the store serves again by itself. This Redis keeps nothing on disk, so a token issued before the outage is
  * cleanly unknown afterwards (401), as it would be with any Redis that lost its data.
  */
+@Isolated
 class RedisOutageTests {
 
 	private PrivateRedis redis;
