@@ -190,21 +190,25 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	}
 
 	/**
-	 * Deletes every token of the account that its index names, then the index. A token saved concurrently is either in
-	 * the index already (its hash is added before it is saved) and deleted here, or saved after this call read the
-	 * index, which places its issue after the revoke-all. An entry naming another account's token (a save refused as a
-	 * duplicate) deletes nothing.
+	 * Deletes every token of the account that its index names, then those entries (not the whole set: a token saved
+	 * meanwhile keeps its entry). A token saved concurrently is either in the index already (its hash is added before
+	 * it is saved) and deleted here, or saved after this call read the index, which places its issue after the
+	 * revoke-all; either way every saved token stays named by its account's index. An entry naming another account's
+	 * token (a save refused as a duplicate) deletes nothing.
 	 */
 	@Override
 	public int removeAll(String accountId) {
 		return this.redis.run((redis) -> {
+			Set<String> named = redis.smembers(indexKey(accountId));
 			int removed = 0;
-			for (String hex : redis.smembers(indexKey(accountId))) {
+			for (String hex : named) {
 				Long deleted = RedisScripts.REMOVE_OWNED.run(redis, ScriptOutputType.INTEGER, this.tokenPrefix + hex,
 						accountId);
 				removed += (deleted != null) ? deleted.intValue() : 0;
 			}
-			redis.del(indexKey(accountId));
+			if (!named.isEmpty()) {
+				redis.srem(indexKey(accountId), named.toArray(String[]::new));
+			}
 			return removed;
 		});
 	}
