@@ -20,9 +20,9 @@ import dev.tokenkit.servlet.testing.RawHttp;
 
 /**
  * The stock resource server of {@code sample-resource-server}, run as its users run it: {@code java -jar} of its
- * executable jar (the POM hands its path to the tests as {@code tokenkit.resource-server.jar}), in a JVM of its own whose
- * classpath holds no tokenkit, on a free port of 127.0.0.1, configured by command-line properties only. Its log is
- * kept for failure messages.
+ * executable jar (the POM hands its path to the tests as {@code tokenkit.resource-server.jar}), in a JVM of its own
+ * whose classpath holds no tokenkit, on a free port of 127.0.0.1, configured by command-line properties only. Its log
+ * is kept for failure messages.
  */
 final class ResourceServerProcess implements AutoCloseable {
 

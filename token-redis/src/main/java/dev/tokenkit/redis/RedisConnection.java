@@ -26,8 +26,8 @@ import dev.tokenkit.core.StoreUnavailableException;
 
 /**
  * The store's one Lettuce connection, opened on first use, to a standalone Redis, a primary found through Sentinel, or
- * a Redis Cluster, and the client it comes from: a client the store made itself (reconnecting every 250 ms; a standalone
- * or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for at most the
+ * a Redis Cluster, and the client it comes from: a client the store made itself (reconnecting every 250 ms; a
+ * standalone or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for at most the
  * timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own refresh on
  * redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes only its own
  * connection. Commands go to primaries only: a Sentinel connection is the primary's, and a cluster connection reads

@@ -89,7 +89,6 @@ class RedisFailoverTests {
 		try (RedisTokenStore storeA = stores.get(); RedisTokenStore storeB = stores.get()) {
 			TokenService nodeA = OpaqueTokenService.builder(storeA).touchInterval(Duration.ZERO).build();
 			TokenService nodeB = OpaqueTokenService.builder(storeB).touchInterval(Duration.ZERO).build();
-			Instant start = Instant.now();
 			AtomicReference<Instant> killedAt = new AtomicReference<>();
 			ExecutorService threads = Executors.newFixedThreadPool(THREADS);
 			List<Future<?>> workers = new ArrayList<>();
@@ -112,7 +111,7 @@ class RedisFailoverTests {
 				worker.get();
 			}
 			threads.shutdown();
-			figures.countLost(nodeA, start);
+			figures.countLost(nodeA);
 		}
 		return figures;
 	}
@@ -204,7 +203,7 @@ class RedisFailoverTests {
 		}
 
 		/** Checks the tokens saved before the kill: a token unknown now was lost with the old primary. */
-		void countLost(TokenService node, Instant start) {
+		void countLost(TokenService node) {
 			for (String token : this.savedBeforeKill) {
 				this.checkedForLoss++;
 				try {
@@ -225,10 +224,11 @@ class RedisFailoverTests {
 		}
 
 		void print(String setUp) {
-			System.out.printf("Redis %s failover under load: %d rounds (%d in the 3 s before the kill), %d refused with 503, service back %d ms after "
-					+ "the kill, %d revoked tokens accepted, %d checks passed for unknown tokens, %d of %d tokens saved "
-					+ "before the kill lost%n", setUp, this.rounds.sum(), this.roundsBeforeKill, this.unavailable.sum(), recoveryMillis(),
-					this.revokedAccepted.sum(), this.acceptedUnknown.sum(), this.lost, this.checkedForLoss);
+			System.out.printf("Redis %s failover under load: %d rounds (%d in the 3 s before the kill), %d refused with "
+					+ "503, service back %d ms after the kill, %d revoked tokens accepted, %d checks passed for unknown "
+					+ "tokens, %d of %d tokens saved before the kill lost%n", setUp, this.rounds.sum(),
+					this.roundsBeforeKill, this.unavailable.sum(), recoveryMillis(), this.revokedAccepted.sum(),
+					this.acceptedUnknown.sum(), this.lost, this.checkedForLoss);
 		}
 
 		void assertSafe() {

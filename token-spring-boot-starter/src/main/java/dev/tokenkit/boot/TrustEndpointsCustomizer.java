@@ -3,6 +3,8 @@ package dev.tokenkit.boot;
 import java.util.List;
 import java.util.Set;
 
+import org.jspecify.annotations.Nullable;
+
 import org.springframework.security.config.Customizer;
 
 import dev.tokenkit.core.account.Account;
@@ -28,7 +30,8 @@ public final class TrustEndpointsCustomizer implements Customizer<TokenKitConfig
 
 	private final boolean jwt;
 
-	private final Authenticator clients;
+	/** The introspection clients; none when introspection is off, so that no dummy hash is made for nothing. */
+	private final @Nullable Authenticator clients;
 
 	/**
 	 * Checks the settings and makes the introspection clients.
@@ -47,17 +50,17 @@ public final class TrustEndpointsCustomizer implements Customizer<TokenKitConfig
 		TokenKitProperties.JwkSet jwkSet = this.properties.jwkSet();
 		if (jwkSet.enabled() && this.jwt) {
 			kit.jwkSet((endpoint) -> {
-				TokenKitPropertiesCustomizer.check("tokenkit.jwk-set.path", () -> TokenKitPropertiesCustomizer.set(endpoint::setPath,
-						jwkSet.path()));
-				TokenKitPropertiesCustomizer.check("tokenkit.jwk-set.max-age", () -> TokenKitPropertiesCustomizer.set(endpoint::setMaxAge,
-						jwkSet.maxAge()));
+				TokenKitPropertiesCustomizer.check("tokenkit.jwk-set.path",
+						() -> TokenKitPropertiesCustomizer.set(endpoint::setPath, jwkSet.path()));
+				TokenKitPropertiesCustomizer.check("tokenkit.jwk-set.max-age",
+						() -> TokenKitPropertiesCustomizer.set(endpoint::setMaxAge, jwkSet.maxAge()));
 			});
 		}
 		TokenKitProperties.Introspection introspection = this.properties.introspection();
-		if (introspection.enabled()) {
+		if (this.clients != null) {
 			kit.introspection(this.clients, (endpoint) -> {
-				TokenKitPropertiesCustomizer.check("tokenkit.introspection.path", () -> TokenKitPropertiesCustomizer.set(endpoint::setPath,
-						introspection.path()));
+				TokenKitPropertiesCustomizer.check("tokenkit.introspection.path",
+						() -> TokenKitPropertiesCustomizer.set(endpoint::setPath, introspection.path()));
 				endpoint.setCountsAsUse(introspection.countsAsUse());
 			});
 		}
@@ -72,7 +75,8 @@ public final class TrustEndpointsCustomizer implements Customizer<TokenKitConfig
 		}
 	}
 
-	private static Authenticator clients(TokenKitProperties.Introspection introspection) {
+	/** The clients, each checked; an authenticator over them when introspection is on, else {@code null}. */
+	private static @Nullable Authenticator clients(TokenKitProperties.Introspection introspection) {
 		List<TokenKitProperties.Client> clients = introspection.clients();
 		if (introspection.enabled() && clients.isEmpty()) {
 			throw new TokenKitConfigurationException("tokenkit.introspection.clients",
@@ -93,7 +97,7 @@ public final class TrustEndpointsCustomizer implements Customizer<TokenKitConfig
 			accounts.save(new StoredAccount(new Account(client.id(), client.id(), null,
 					Set.copyOf(client.tokenAuthorities()), true, null), secret, null));
 		}
-		return new PasswordAuthenticator(accounts);
+		return introspection.enabled() ? new PasswordAuthenticator(accounts) : null;
 	}
 
 }

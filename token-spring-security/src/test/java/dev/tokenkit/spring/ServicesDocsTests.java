@@ -17,12 +17,9 @@ import org.junit.jupiter.api.io.TempDir;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jwt.JwtTypeValidator;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
@@ -33,9 +30,9 @@ import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.servlet.testing.DocListings;
+import dev.tokenkit.spring.testing.SecuredWebApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -55,7 +52,7 @@ class ServicesDocsTests {
 
 	private static ClassLoader compiled;
 
-	private AnnotationConfigWebApplicationContext context;
+	private SecuredWebApp app;
 
 	@BeforeAll
 	static void compileTheListings() throws IOException {
@@ -64,22 +61,15 @@ class ServicesDocsTests {
 
 	@AfterEach
 	void close() {
-		this.context.close();
+		if (this.app != null) {
+			this.app.close();
+		}
 	}
 
 	/** Starts a listing's configuration with the beans it expects of the app, by name, and calls it. */
-	private MockMvc start(String listing, Map<String, Object> beans) throws Exception {
-		startContext(listing, beans);
-		return MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
-	}
-
-	private void startContext(String listing, Map<String, Object> beans) throws Exception {
-		this.context = new AnnotationConfigWebApplicationContext();
-		this.context.setServletContext(new MockServletContext());
-		this.context.setClassLoader(compiled);
-		this.context.register(compiled.loadClass("com.example." + listing));
-		this.context.addBeanFactoryPostProcessor((factory) -> beans.forEach(factory::registerSingleton));
-		this.context.refresh();
+	private MockMvc start(String listing, Map<String, Object> beans) throws ClassNotFoundException {
+		this.app = SecuredWebApp.start(compiled.loadClass("com.example." + listing), beans);
+		return this.app.mvc();
 	}
 
 	@Test
@@ -98,7 +88,7 @@ class ServicesDocsTests {
 		assertThat(metadata).containsEntry("issuer", "https://auth.example.com")
 			.containsEntry("jwks_uri", "http://localhost/.well-known/jwks.json")
 			.containsEntry("introspection_endpoint", "http://localhost/oauth2/introspect");
-		String token = this.context.getBean(TokenService.class).issue(TestAccounts.alice(),
+		String token = this.app.bean(TokenService.class).issue(TestAccounts.alice(),
 				TokenPolicy.ofIdle(Duration.ofMinutes(5))).value();
 		MockHttpServletResponse anonymous = mvc.perform(post("/oauth2/introspect")
 			.contentType("application/x-www-form-urlencoded").content("token=" + token)).andReturn().getResponse();
@@ -113,8 +103,8 @@ class ServicesDocsTests {
 
 	@Test
 	void resourceServerTypeWhenAccessTokenThenValidAndAnotherTypeRefused() throws Exception {
-		startContext("AccessTokenTypeConfig", Map.of());
-		JwtTypeValidator validator = this.context.getBean(JwtTypeValidator.class);
+		this.app = SecuredWebApp.start(compiled.loadClass("com.example.AccessTokenTypeConfig"), Map.of());
+		JwtTypeValidator validator = this.app.bean(JwtTypeValidator.class);
 		assertThat(validator.validate(jwt("at+jwt")).hasErrors()).isFalse();
 		assertThat(validator.validate(jwt("JWT")).hasErrors()).isTrue();
 	}

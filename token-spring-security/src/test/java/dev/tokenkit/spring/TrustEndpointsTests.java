@@ -15,15 +15,12 @@ import tools.jackson.databind.json.JsonMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
-import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.tokenkit.core.TokenService;
@@ -37,10 +34,10 @@ import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
 import dev.tokenkit.servlet.testing.TokenAnswers;
+import dev.tokenkit.spring.testing.SecuredWebApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatException;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 
@@ -53,19 +50,18 @@ class TrustEndpointsTests {
 
 	private static final JsonMapper JSON = JsonMapper.builder().build();
 
-	private AnnotationConfigWebApplicationContext context;
+	private SecuredWebApp app;
 
 	@AfterEach
 	void close() {
-		this.context.close();
+		if (this.app != null) {
+			this.app.close();
+		}
 	}
 
-	private MockMvc start(Class<?> app) {
-		this.context = new AnnotationConfigWebApplicationContext();
-		this.context.setServletContext(new MockServletContext());
-		this.context.register(app);
-		this.context.refresh();
-		return MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+	private MockMvc start(Class<?> configuration) {
+		this.app = SecuredWebApp.start(configuration);
+		return this.app.mvc();
 	}
 
 	private static String basic(String id, String secret) {

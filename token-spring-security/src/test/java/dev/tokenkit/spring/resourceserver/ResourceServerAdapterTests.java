@@ -11,7 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.mock.web.MockHttpServletResponse;
-import org.springframework.mock.web.MockServletContext;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
 import org.springframework.security.core.Authentication;
@@ -20,10 +19,8 @@ import org.springframework.security.oauth2.server.resource.authentication.JwtAut
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.setup.MockMvcBuilders;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.context.support.AnnotationConfigWebApplicationContext;
 import org.springframework.web.servlet.config.annotation.EnableWebMvc;
 
 import dev.tokenkit.core.IssuedToken;
@@ -35,9 +32,9 @@ import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.TestAccounts;
 import dev.tokenkit.jwt.JwtKey;
 import dev.tokenkit.jwt.JwtTokenService;
+import dev.tokenkit.spring.testing.SecuredWebApp;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.setup.SecurityMockMvcConfigurers.springSecurity;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
 /**
@@ -54,19 +51,18 @@ class ResourceServerAdapterTests {
 	/** The store both services share. */
 	private static final TokenStore SHARED = new InMemoryTokenStore();
 
-	private AnnotationConfigWebApplicationContext context;
+	private SecuredWebApp app;
 
 	@AfterEach
 	void close() {
-		this.context.close();
+		if (this.app != null) {
+			this.app.close();
+		}
 	}
 
-	private MockMvc start(Class<?> app) {
-		this.context = new AnnotationConfigWebApplicationContext();
-		this.context.setServletContext(new MockServletContext());
-		this.context.register(app);
-		this.context.refresh();
-		return MockMvcBuilders.webAppContextSetup(this.context).apply(springSecurity()).build();
+	private MockMvc start(Class<?> configuration) {
+		this.app = SecuredWebApp.start(configuration);
+		return this.app.mvc();
 	}
 
 	private static MockHttpServletResponse call(MockMvc mvc, String path, String token) throws Exception {
