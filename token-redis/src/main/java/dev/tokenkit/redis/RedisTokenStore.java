@@ -68,12 +68,15 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private final Duration maxTokenLifetime;
 
+	private final String throttlePrefix;
+
 	private RedisTokenStore(Builder builder) {
 		this.redis = builder.connection.apply(builder.timeout);
 		this.clock = builder.clock;
 		this.tokenPrefix = builder.keyPrefix + "token:";
 		this.accountPrefix = builder.keyPrefix + "account:";
 		this.maxTokenLifetime = builder.maxTokenLifetime;
+		this.throttlePrefix = builder.keyPrefix + "throttle:";
 	}
 
 	/**
@@ -233,6 +236,16 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		});
 		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
 		return records;
+	}
+
+	/**
+	 * Counts of failed logins and attempts in flight in this store's Redis, under {@code PREFIX throttle:}, for a login
+	 * throttle that every node on it shares.
+	 *
+	 * @return the counts, on this store's connection and clock
+	 */
+	public RedisLoginAttempts loginAttempts() {
+		return new RedisLoginAttempts(this.redis, this.throttlePrefix, this.clock);
 	}
 
 	/** Closes the connection and, when the store made its client itself, the client and its threads. */

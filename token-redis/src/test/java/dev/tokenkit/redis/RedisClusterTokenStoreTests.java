@@ -7,16 +7,20 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Nested;
 
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.store.TokenStoreContractTests;
 import dev.tokenkit.core.testing.MutableClock;
+import dev.tokenkit.core.throttle.LoginAttempts;
+import dev.tokenkit.core.throttle.LoginAttemptsContractTests;
 import dev.tokenkit.redis.testing.PrivateRedisCluster;
 
 /**
  * The store contract on a Redis Cluster of six nodes (three primaries, three replicas) that the test starts itself: a
  * token and its account's index live in different slots, and every operation still holds. The stores are built on a
- * cluster client of the test's, as on an app's; {@code RedisFailoverTests} builds them from URIs.
+ * cluster client of the test's, as on an app's; {@code RedisFailoverTests} builds them from URIs. The login-attempts
+ * contract runs on the same cluster.
  */
 class RedisClusterTokenStoreTests extends TokenStoreContractTests {
 
@@ -57,6 +61,19 @@ class RedisClusterTokenStoreTests extends TokenStoreContractTests {
 		if (this.store != null) {
 			this.store.close();
 		}
+	}
+
+	/** The login-attempts contract on the same cluster, on a store of this test's clock (closed after each test). */
+	@Nested
+	class LoginAttemptsOnTheCluster extends LoginAttemptsContractTests {
+
+		@Override
+		protected LoginAttempts createAttempts(MutableClock clock) {
+			closeStore();
+			createStore(clock);
+			return RedisClusterTokenStoreTests.this.store.loginAttempts();
+		}
+
 	}
 
 }

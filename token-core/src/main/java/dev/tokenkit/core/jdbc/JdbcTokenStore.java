@@ -132,6 +132,16 @@ public final class JdbcTokenStore implements TokenStore {
 				});
 	}
 
+	/**
+	 * Counts of failed logins and attempts in flight in this store's database ({@code tk_login_attempts}), for a login
+	 * throttle that every node on the database shares.
+	 *
+	 * @return the counts, on this store's clock and query timeout
+	 */
+	public JdbcLoginAttempts loginAttempts() {
+		return new JdbcLoginAttempts(this.jdbc, this.clock);
+	}
+
 	private static TokenRecord toRecord(ResultSet row) throws SQLException {
 		TokenPrincipal principal = new TokenPrincipal(row.getString("account_id"), row.getString("username"),
 				Authorities.split(row.getString("authorities")));

@@ -1,5 +1,5 @@
 /**
- * JDBC token store and account repository for H2 and PostgreSQL, with their schemas.
+ * JDBC token store, login-attempt counts and account repository for H2 and PostgreSQL, with their schema.
  *
  * @since 0.1.0
  */

@@ -26,3 +26,13 @@ CREATE TABLE IF NOT EXISTS tk_tokens (
 CREATE INDEX IF NOT EXISTS tk_tokens_account_id ON tk_tokens (account_id);
 
 CREATE INDEX IF NOT EXISTS tk_tokens_expires_at ON tk_tokens (expires_at);
+
+CREATE TABLE IF NOT EXISTS tk_login_attempts (
+    throttle_key varchar(128) NOT NULL PRIMARY KEY,
+    failures     integer      NOT NULL,
+    window_ends  bigint       NOT NULL,
+    in_flight    integer      NOT NULL,
+    lease_ends   bigint       NOT NULL
+);
+
+CREATE INDEX IF NOT EXISTS tk_login_attempts_window_ends ON tk_login_attempts (window_ends);

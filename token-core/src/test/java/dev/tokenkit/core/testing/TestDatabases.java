@@ -47,7 +47,8 @@ public final class TestDatabases {
 		}
 		try {
 			HikariDataSource dataSource = pool(url);
-			execute(dataSource, "DROP TABLE IF EXISTS tk_tokens", "DROP TABLE IF EXISTS tk_accounts");
+			execute(dataSource, "DROP TABLE IF EXISTS tk_tokens", "DROP TABLE IF EXISTS tk_accounts",
+					"DROP TABLE IF EXISTS tk_login_attempts");
 			return dataSource;
 		}
 		catch (RuntimeException ex) {
