@@ -2,7 +2,6 @@ package dev.tokenkit.servlet;
 
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
@@ -29,9 +28,6 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * @since 0.1.0
  */
 public final class InMemoryLoginThrottle implements LoginThrottle {
-
-	/** How long an attempt waits for attempts in flight to land before it is refused. */
-	static final Duration MAX_QUEUE_WAIT = Duration.ofSeconds(10);
 
 	private final int maxFailures;
 
@@ -89,23 +85,24 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 	 */
 	@Override
 	public void check(String login, String clientAddress) {
-		String loginKey = loginKey(login);
-		String addressKey = addressKey(clientAddress);
-		long deadline = System.nanoTime() + MAX_QUEUE_WAIT.toNanos();
+		String loginKey = ThrottleRules.loginKey(login);
+		String addressKey = ThrottleRules.addressKey(clientAddress);
+		int addressLimit = ThrottleRules.addressLimit(this.maxFailures);
+		long deadline = System.nanoTime() + ThrottleRules.MAX_QUEUE_WAIT.toNanos();
 		for (;;) {
 			int loginInFlight = this.inFlight.merge(loginKey, 1, Integer::sum);
 			int addressInFlight = this.inFlight.merge(addressKey, 1, Integer::sum);
 			int loginFailures = count(loginKey);
 			int addressFailures = count(addressKey);
 			if (loginFailures + loginInFlight <= this.maxFailures
-					&& addressFailures + addressInFlight <= this.maxFailures * 4) {
-				pause(delay(loginFailures));
+					&& addressFailures + addressInFlight <= addressLimit) {
+				ThrottleRules.pause(delay(loginFailures));
 				return;
 			}
 			decrement(this.inFlight, loginKey);
 			decrement(this.inFlight, addressKey);
 			long left = deadline - System.nanoTime();
-			if (loginFailures >= this.maxFailures || addressFailures >= this.maxFailures * 4 || left <= 0
+			if (loginFailures >= this.maxFailures || addressFailures >= addressLimit || left <= 0
 					|| !awaitLanding(loginKey, left)) {
 				throw TokenErrors.tooManyRequests(this.window.toSeconds());
 			}
@@ -124,7 +121,7 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 			return false;
 		}
 		try {
-			long wait = Math.min(nanos, Duration.ofMillis(50).toNanos());
+			long wait = Math.min(nanos, ThrottleRules.LANDING_POLL.toNanos());
 			synchronized (this.landings) {
 				this.landings.wait(wait / 1_000_000, (int) (wait % 1_000_000));
 			}
@@ -141,33 +138,20 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	/** How long an attempt after the given number of failures waits. */
 	Duration delay(int loginFailures) {
-		int beyondHalf = loginFailures - this.maxFailures / 2;
-		return (beyondHalf <= 0) ? Duration.ZERO : Duration.ofMillis(Math.min(1_000, 200L * beyondHalf));
-	}
-
-	private static void pause(Duration delay) {
-		if (delay.isZero()) {
-			return;
-		}
-		try {
-			Thread.sleep(delay.toMillis());
-		}
-		catch (InterruptedException ex) {
-			Thread.currentThread().interrupt();
-		}
+		return ThrottleRules.delay(this.maxFailures, loginFailures);
 	}
 
 	@Override
 	public void recordFailure(String login, String clientAddress) {
-		increment(loginKey(login));
-		increment(addressKey(clientAddress));
+		increment(ThrottleRules.loginKey(login));
+		increment(ThrottleRules.addressKey(clientAddress));
 		release(login, clientAddress);
 	}
 
 	@Override
 	public void release(String login, String clientAddress) {
-		decrement(this.inFlight, loginKey(login));
-		decrement(this.inFlight, addressKey(clientAddress));
+		decrement(this.inFlight, ThrottleRules.loginKey(login));
+		decrement(this.inFlight, ThrottleRules.addressKey(clientAddress));
 		synchronized (this.landings) {
 			this.landings.notifyAll();
 		}
@@ -184,14 +168,6 @@ public final class InMemoryLoginThrottle implements LoginThrottle {
 
 	private void increment(String key) {
 		this.failures.asMap().computeIfAbsent(key, (k) -> new AtomicInteger()).incrementAndGet();
-	}
-
-	private static String loginKey(String login) {
-		return "login:" + login.toLowerCase(Locale.ROOT);
-	}
-
-	private static String addressKey(String address) {
-		return "address:" + address;
 	}
 
 }
