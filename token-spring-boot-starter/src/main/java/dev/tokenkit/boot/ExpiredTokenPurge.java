@@ -17,8 +17,8 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 
 /**
- * Deletes expired token rows from the JDBC store on a schedule ({@code tokenkit.store.jdbc.purge-interval}), on one
- * daemon thread that runs while the application context does. A database that cannot be reached is tried again at the
+ * Deletes expired token rows, and the login throttle's rows whose window has ended, from the JDBC store on a schedule
+ * ({@code tokenkit.store.jdbc.purge-interval}), on one daemon thread that runs while the application context does. A database that cannot be reached is tried again at the
  * next run.
  *
  * @since 0.1.0
@@ -45,7 +45,7 @@ public final class ExpiredTokenPurge implements SmartLifecycle {
 				() -> Durations.requirePositive(interval, "purgeInterval"));
 	}
 
-	/** Deletes the expired rows now. */
+	/** Deletes the expired and ended rows now. */
 	public void purge() {
 		JdbcTokenStore store = this.stores.getIfUnique();
 		if (store == null) {
@@ -53,6 +53,7 @@ public final class ExpiredTokenPurge implements SmartLifecycle {
 		}
 		try {
 			logger.debug("Purged {} expired tokens", store.purgeExpired());
+			logger.debug("Purged {} ended login throttle counts", store.loginAttempts().purgeEnded());
 		}
 		catch (StoreUnavailableException ex) {
 			logger.warn("Expired tokens not purged: the database cannot be reached");

@@ -28,12 +28,14 @@ import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.Authenticator;
 import dev.tokenkit.core.observation.MicrometerTokenObservers;
 import dev.tokenkit.core.observation.TokenObservers;
+import dev.tokenkit.core.throttle.LoginAttempts;
 import dev.tokenkit.spring.TokenKitConfigurer;
 import dev.tokenkit.spring.TokenKitFirewall;
 
 /**
  * Auto-configures tokenkit in a Spring Boot app from {@code tokenkit.*} ({@link TokenKitProperties}): the clock, the
- * token store and token service ({@link TokenStoreConfigurations}, {@link TokenServiceConfigurations}), the settings
+ * token store, the login throttle's shared counts beside it, and the token service ({@link TokenStoreConfigurations},
+ * {@link TokenServiceConfigurations}), the settings
  * every {@link TokenKitConfigurer} starts from, the {@link TokenObservers} of issues, checks, revocations and store
  * calls, the endpoints other services call to trust the tokens ({@link TrustEndpointsCustomizer}), tokenkit on every
  * security chain (unless
@@ -49,6 +51,7 @@ import dev.tokenkit.spring.TokenKitFirewall;
 @EnableConfigurationProperties(TokenKitProperties.class)
 @Import({ TokenStoreConfigurations.Memory.class, TokenStoreConfigurations.Jdbc.class,
 		TokenStoreConfigurations.Redis.class, TokenStoreConfigurations.ModulesMissing.class,
+		TokenStoreConfigurations.JdbcThrottle.class, TokenStoreConfigurations.RedisThrottle.class,
 		TokenServiceConfigurations.Jwt.class, TokenServiceConfigurations.JwtMissing.class,
 		TokenServiceConfigurations.Opaque.class })
 public final class TokenKitAutoConfiguration {
@@ -93,14 +96,16 @@ public final class TokenKitAutoConfiguration {
 	 * @param properties the settings
 	 * @param apiKeyVerifiers the app's api-key verifier, if any
 	 * @param authenticators the app's tokenkit authenticator, if any
-	 * @param clock the clock the login throttle's window runs on
+	 * @param clock the clock the login throttle's window runs on in this JVM
+	 * @param loginAttempts the counts a login throttle shared by every node keeps, if any
 	 * @return the customizer
 	 */
 	@Bean
 	TokenKitPropertiesCustomizer tokenKitPropertiesCustomizer(TokenKitProperties properties,
-			ObjectProvider<ApiKeyVerifier> apiKeyVerifiers, ObjectProvider<Authenticator> authenticators, Clock clock) {
+			ObjectProvider<ApiKeyVerifier> apiKeyVerifiers, ObjectProvider<Authenticator> authenticators, Clock clock,
+			ObjectProvider<LoginAttempts> loginAttempts) {
 		boolean apiKeysKnown = apiKeyVerifiers.getIfAvailable() != null || authenticators.getIfAvailable() != null;
-		return new TokenKitPropertiesCustomizer(properties, apiKeysKnown, clock);
+		return new TokenKitPropertiesCustomizer(properties, apiKeysKnown, clock, loginAttempts.getIfUnique());
 	}
 
 	/**

@@ -24,7 +24,7 @@ import org.springframework.core.io.Resource;
  * @param dsi the DSI dialect (GET /authentication_token)
  * @param globalgiving the GlobalGiving dialect (POST /api/userservice/tokens)
  * @param apiKey the api-key rule of secure requests
- * @param loginThrottle the login throttle of both dialects, in this JVM
+ * @param loginThrottle the login throttle of both dialects, shared by the nodes of a JDBC or Redis store
  * @param jetty what tokenkit changes on embedded Jetty
  * @param jwkSet the JWK Set endpoint, for services that verify JWTs themselves
  * @param introspection the token introspection endpoint (RFC 7662), for services that ask
@@ -112,7 +112,8 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	 * The JDBC store, on the app's DataSource.
 	 *
 	 * @param initializeSchema when to create the tk_accounts and tk_tokens tables: embedded, always or never
-	 * @param purgeInterval how often expired tokens are deleted from tk_tokens
+	 * @param purgeInterval how often expired tokens are deleted from tk_tokens, and ended login throttle counts from
+	 *     tk_login_attempts
 	 */
 	public record Jdbc(@DefaultValue("embedded") SchemaInitialization initializeSchema,
 			@DefaultValue("5m") Duration purgeInterval) {
@@ -203,7 +204,8 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	}
 
 	/**
-	 * The login throttle of both dialects, in this JVM.
+	 * The login throttle of both dialects and of introspection clients: shared by every node through the store when
+	 * tokenkit's own JDBC or Redis store is in use, else in this JVM.
 	 *
 	 * @param maxFailures failed logins per login within the window before 429 (four times as many per client address);
 	 *     0 switches the throttle off

@@ -13,17 +13,20 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import dev.tokenkit.core.TokenPolicy;
+import dev.tokenkit.core.throttle.LoginAttempts;
 import dev.tokenkit.servlet.DsiEndpoint;
 import dev.tokenkit.servlet.GlobalGivingEndpoint;
 import dev.tokenkit.servlet.InMemoryLoginThrottle;
 import dev.tokenkit.servlet.LoginThrottle;
+import dev.tokenkit.servlet.SharedLoginThrottle;
 import dev.tokenkit.servlet.format.TokenResponseWriter;
 import dev.tokenkit.spring.TokenKitConfigurer;
 
 /**
  * Applies {@code tokenkit.*} to a {@link TokenKitConfigurer}: the realm, both dialects (on or off, paths, query
- * credentials, JSONP, token policy), the login throttle and the api-key rule. One throttle serves every chain. A
- * value the library refuses stops start-up naming its property.
+ * credentials, JSONP, token policy), the login throttle and the api-key rule. One throttle serves every chain: over
+ * shared {@link LoginAttempts} when there are some (beside a JDBC or Redis store), so that every node counts alike,
+ * else in this JVM. A value the library refuses stops start-up naming its property.
  *
  * @since 0.1.0
  */
@@ -43,10 +46,12 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 	 * @param properties the settings
 	 * @param apiKeysKnown whether the app defines an {@code ApiKeyVerifier} or a tokenkit {@code Authenticator}, which
 	 *     switches GlobalGiving on when {@code tokenkit.globalgiving.enabled} is unset
-	 * @param clock the clock the login throttle's window runs on
+	 * @param clock the clock the login throttle's window runs on in this JVM
+	 * @param sharedAttempts the counts a throttle shared by every node keeps, or {@code null} for one in this JVM
 	 * @throws TokenKitConfigurationException for a value the library refuses
 	 */
-	public TokenKitPropertiesCustomizer(TokenKitProperties properties, boolean apiKeysKnown, Clock clock) {
+	public TokenKitPropertiesCustomizer(TokenKitProperties properties, boolean apiKeysKnown, Clock clock,
+			@Nullable LoginAttempts sharedAttempts) {
 		this.properties = properties;
 		check("tokenkit.realm", () -> new TokenResponseWriter(properties.realm()));
 		Boolean globalGiving = properties.globalgiving().enabled();
@@ -57,8 +62,9 @@ public final class TokenKitPropertiesCustomizer implements Customizer<TokenKitCo
 					"max-failures must be 0 (off) or more, and the window positive.");
 		}
 		this.loginThrottle = (throttle.maxFailures() > 0)
-				? check("tokenkit.login-throttle.window",
-						() -> new InMemoryLoginThrottle(throttle.maxFailures(), throttle.window(), clock))
+				? check("tokenkit.login-throttle.window", () -> (sharedAttempts != null)
+						? new SharedLoginThrottle(sharedAttempts, throttle.maxFailures(), throttle.window())
+						: new InMemoryLoginThrottle(throttle.maxFailures(), throttle.window(), clock))
 				: LoginThrottle.disabled();
 		this.apiKeyRequests = properties.apiKey().requiredPaths().isEmpty() ? null
 				: new OrRequestMatcher(properties.apiKey().requiredPaths().stream()

@@ -9,6 +9,7 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.cluster.RedisClusterClient;
 
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -17,16 +18,21 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.data.redis.connection.lettuce.LettuceConnectionFactory;
 
+import dev.tokenkit.core.jdbc.JdbcLoginAttempts;
 import dev.tokenkit.core.jdbc.JdbcSchema;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenStore;
+import dev.tokenkit.core.throttle.LoginAttempts;
+import dev.tokenkit.redis.RedisLoginAttempts;
 import dev.tokenkit.redis.RedisTokenStore;
 
 /**
  * The token store {@code tokenkit.store.type} names, unless the app defines a {@link TokenStore}: in memory (the
  * default), in the app's {@link DataSource}, or in Redis on the app's own Lettuce client. A store whose module or
- * server connection is missing stops start-up naming the property.
+ * server connection is missing stops start-up naming the property. Beside tokenkit's own JDBC or Redis store come the
+ * {@link LoginAttempts} of a login throttle that every node on it shares (unless the app defines its own); an app
+ * that brings its own store keeps the throttle in each JVM unless it defines them.
  */
 final class TokenStoreConfigurations {
 
@@ -132,6 +138,33 @@ final class TokenStoreConfigurations {
 					? "dev.tokenkit:token-redis and spring-boot-starter-data-redis"
 					: "spring-boot-starter-jdbc and the database's driver";
 			throw new TokenKitConfigurationException(TYPE, "This store needs " + needed + " on the classpath.");
+		}
+
+	}
+
+	/** The login throttle's counts in the JDBC store's database; imported after the stores, which it needs. */
+	@Configuration(proxyBeanMethods = false)
+	static class JdbcThrottle {
+
+		@Bean
+		@ConditionalOnMissingBean(LoginAttempts.class)
+		@ConditionalOnBean(JdbcTokenStore.class)
+		JdbcLoginAttempts tokenKitLoginAttempts(JdbcTokenStore store) {
+			return store.loginAttempts();
+		}
+
+	}
+
+	/** The login throttle's counts in the Redis store's Redis; imported after the stores, which it needs. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnClass(RedisTokenStore.class)
+	static class RedisThrottle {
+
+		@Bean
+		@ConditionalOnMissingBean(LoginAttempts.class)
+		@ConditionalOnBean(RedisTokenStore.class)
+		RedisLoginAttempts tokenKitLoginAttempts(RedisTokenStore store) {
+			return store.loginAttempts();
 		}
 
 	}

@@ -15,6 +15,7 @@ import java.util.Base64;
 
 import javax.sql.DataSource;
 
+import org.h2.jdbcx.JdbcDataSource;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -35,13 +36,16 @@ import org.springframework.security.web.firewall.StrictHttpFirewall;
 
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
+import dev.tokenkit.core.jdbc.JdbcLoginAttempts;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.opaque.OpaqueTokenService;
 import dev.tokenkit.core.store.InMemoryTokenStore;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenStore;
 import dev.tokenkit.core.testing.TestAccounts;
+import dev.tokenkit.core.throttle.LoginAttempts;
 import dev.tokenkit.jwt.JwtTokenService;
+import dev.tokenkit.redis.RedisLoginAttempts;
 import dev.tokenkit.redis.RedisTokenStore;
 import dev.tokenkit.redis.testing.PrivateRedisCluster;
 import dev.tokenkit.redis.testing.PrivateRedisSentinel;
@@ -64,7 +68,7 @@ class TokenKitAutoConfigurationTests {
 			assertThat(context).hasSingleBean(OpaqueTokenService.class).hasSingleBean(InMemoryTokenStore.class)
 				.hasSingleBean(Clock.class).hasSingleBean(TokenKitPropertiesCustomizer.class)
 				.hasSingleBean(StrictHttpFirewall.class).hasSingleBean(RequestRejectedHandler.class)
-				.hasSingleBean(TokenStoreHealthIndicator.class);
+				.hasSingleBean(TokenStoreHealthIndicator.class).doesNotHaveBean(LoginAttempts.class);
 			assertThat(context.getBeanNamesForType(Customizer.class)).contains("tokenKitOnEveryChain");
 		});
 	}
@@ -118,10 +122,26 @@ class TokenKitAutoConfigurationTests {
 		this.plain.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
 			.withPropertyValues("tokenkit.store.type=jdbc", "spring.datasource.url=jdbc:h2:mem:jdbc-store")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(JdbcTokenStore.class).hasSingleBean(ExpiredTokenPurge.class);
+				assertThat(context).hasSingleBean(JdbcTokenStore.class).hasSingleBean(ExpiredTokenPurge.class)
+					.hasSingleBean(JdbcLoginAttempts.class);
 				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tk_tokens", Integer.class)).isZero();
+				context.getBean(LoginAttempts.class).recordFailure("key", Duration.ofMinutes(1));
+				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tk_login_attempts", Integer.class)).isOne();
 			});
+	}
+
+	@Test
+	void startWhenJdbcStoreButTheAppsOwnStoreOrCountsThenNoCountsOfTokenkitsOwn() {
+		LoginAttempts own = JdbcTokenStore.builder(new JdbcDataSource()).build().loginAttempts();
+		this.plain.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("tokenkit.store.type=jdbc", "spring.datasource.url=jdbc:h2:mem:own-counts")
+			.withBean(LoginAttempts.class, () -> own)
+			.run((context) -> assertThat(context.getBean(LoginAttempts.class)).isSameAs(own));
+		this.plain.withConfiguration(AutoConfigurations.of(DataSourceAutoConfiguration.class))
+			.withPropertyValues("tokenkit.store.type=jdbc", "spring.datasource.url=jdbc:h2:mem:own-store")
+			.withBean(TokenStore.class, InMemoryTokenStore::new)
+			.run((context) -> assertThat(context).doesNotHaveBean(LoginAttempts.class));
 	}
 
 	@Test
@@ -153,7 +173,7 @@ class TokenKitAutoConfigurationTests {
 			.withPropertyValues("tokenkit.store.type=redis", "spring.data.redis.url=" + TestRedis.URL,
 					"tokenkit.store.redis.key-prefix=tokenkit-boot-test:")
 			.run((context) -> {
-				assertThat(context).hasSingleBean(RedisTokenStore.class);
+				assertThat(context).hasSingleBean(RedisTokenStore.class).hasSingleBean(RedisLoginAttempts.class);
 				TokenStore store = context.getBean(TokenStore.class);
 				assertThat(store.find(TokenHash.of("unknown"))).isNull();
 			});
