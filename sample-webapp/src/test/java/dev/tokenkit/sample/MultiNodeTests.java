@@ -24,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Two sample nodes, A and B, on two ports, configured only by settings: accounts in the local PostgreSQL, tokens in
  * the local Redis or in PostgreSQL, opaque or JWT. What one node does to a token holds on the other on the very next
- * request. Both nodes share one movable clock, as nodes share the time of day. Mandatory in CI.
+ * request. Both nodes share one movable clock, as nodes share the time of day, and trust forwarded client addresses
+ * from 127.0.0.1, as nodes behind one load balancer would. Mandatory in CI.
  */
 @ParameterizedClass(name = "{0} store, {1} tokens")
 @CsvSource({ "redis, opaque", "jdbc, opaque", "redis, jwt" })
@@ -54,7 +55,7 @@ class MultiNodeTests {
 					postgres.getJdbcUrl(), "tokenkit.store.type",
 					store, "spring.data.redis.url", TestRedis.URL, "tokenkit.store.redis.key-prefix",
 					Objects.requireNonNullElse(redisPrefix, "tokenkit:"), "tokenkit.token.kind", tokens,
-					"tokenkit.jwt.secret", sharedSecret());
+					"tokenkit.jwt.secret", sharedSecret(), "tokenkit.jetty.trusted-proxies", "127.0.0.1/32");
 			clock = MutableClock.start();
 			a = new SampleApp(settings, clock);
 			b = new SampleApp(settings, clock);
@@ -179,6 +180,34 @@ class MultiNodeTests {
 		clock.advance(Duration.ofSeconds(301));
 		assertThat(whoami(a, fromA).status()).isEqualTo(401);
 		assertThat(whoami(b, fromB).status()).isEqualTo(401);
+	}
+
+	/**
+	 * One login throttle for both nodes (the sample's 10 failures per login in 15 minutes): an attacker who alternates
+	 * nodes has 10 attempts evaluated in all, then {@code 429} on both, the right password included; meanwhile another
+	 * client signs in to its own account on either node, and once the window ends the attacked account serves again.
+	 */
+	@Test
+	void throttleWhenAnAttackerAlternatesNodesThenTheLimitHoldsForBothTogether() {
+		String attacker = "X-Forwarded-For: 198.51.100.7";
+		SampleApp[] nodes = { a, b };
+		int evaluated = 0;
+		for (int i = 0; i < 14; i++) {
+			int status = nodes[i % 2].http().get("/authentication_token?username=me&password=wrong-" + i, attacker)
+				.status();
+			assertThat(status).as("attempt %d", i + 1).isIn(401, 429);
+			evaluated += (status == 401) ? 1 : 0;
+		}
+		assertThat(evaluated).isEqualTo(10);
+		for (SampleApp node : nodes) {
+			assertThat(node.http().get("/authentication_token?username=me&password=my_password", attacker).status())
+				.isEqualTo(429);
+			assertThat(node.http()
+				.get("/authentication_token?username=john&password=somepassword", "X-Forwarded-For: 198.51.100.8")
+				.status()).as("another client, another account").isEqualTo(200);
+		}
+		clock.advance(Duration.ofMinutes(15).plusSeconds(1));
+		assertThat(whoami(b, token(a, "me", "my_password")).status()).isEqualTo(200);
 	}
 
 	private static String token(SampleApp node, String user, String password) {
