@@ -12,7 +12,7 @@ import io.lettuce.core.cluster.api.sync.RedisClusterCommands;
 /**
  * One Lua script of the store, run by its SHA-1 ({@code EVALSHA}): its text crosses the network only when a server
  * has not cached it yet (a new server, a restart, a replica promoted by a failover), with one {@code EVAL} that caches
- * it there. Every script touches exactly one key, so it runs on any Redis, a cluster included.
+ * it there. Every script touches one key, or keys in one hash slot, so it runs on any Redis, a cluster included.
  *
  * @param source the script
  * @param sha its SHA-1, as Redis names it
@@ -31,7 +31,11 @@ record RedisScript(String source, String sha) {
 
 	/** Runs the script on its one key. */
 	<T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type, String key, String... args) {
-		String[] keys = { key };
+		return run(redis, type, new String[] { key }, args);
+	}
+
+	/** Runs the script on its keys, which share a hash slot. */
+	<T> T run(RedisClusterCommands<String, String> redis, ScriptOutputType type, String[] keys, String... args) {
 		try {
 			return redis.evalsha(this.sha, type, keys, args);
 		}

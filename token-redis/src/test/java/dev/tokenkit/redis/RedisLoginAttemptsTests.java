@@ -33,13 +33,13 @@ class RedisLoginAttemptsTests extends LoginAttemptsContractTests {
 	}
 
 	@Test
-	void recordFailureThenTheKeyLivesAsLongAsItsWindowUnderTheStorePrefix() {
-		this.attempts.recordFailure("carol", Duration.ofMinutes(15));
-		this.attempts.admit("dave", 3);
+	void recordFailureThenTheKeysLiveAsLongAsTheWindowAndTheLeaseUnderTheStorePrefix() {
+		this.attempts.recordFailure("carol", "a1", Duration.ofMinutes(15));
+		this.attempts.admit("dave", "a2", 3);
 		RedisClient client = RedisClient.create(TestRedis.URL);
 		try (StatefulRedisConnection<String, String> connection = client.connect()) {
-			long failureTtl = connection.sync().pttl(this.redis.prefix() + "throttle:carol");
-			long leaseTtl = connection.sync().pttl(this.redis.prefix() + "throttle:dave");
+			long failureTtl = connection.sync().pttl(this.redis.prefix() + "throttle:{carol}");
+			long leaseTtl = connection.sync().pttl(this.redis.prefix() + "throttle:{dave}:in-flight");
 			assertThat(failureTtl).isBetween(Duration.ofMinutes(15).minusSeconds(5).toMillis(),
 					Duration.ofMinutes(15).toMillis());
 			assertThat(leaseTtl).isBetween(LoginAttempts.LEASE.minusSeconds(5).toMillis(), LoginAttempts.LEASE.toMillis());

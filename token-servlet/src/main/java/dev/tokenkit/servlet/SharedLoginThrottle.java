@@ -4,11 +4,18 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Queue;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,9 +36,11 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * {@code maxFailures} waiting per login on each node. Keys are stored as the SHA-256 of the login or address, so
  * neither is kept in the clear.
  *
- * <p>When the shared store cannot be reached, a check fails closed with {@code 503}; a failure or a release that
- * cannot be counted is logged and dropped (the next check fails closed as well, and an attempt in flight that was
- * never released stops counting after {@link LoginAttempts#LEASE}).
+ * <p>Each attempt has a random id, and ends by it. When the shared store cannot be reached, a check fails closed with
+ * {@code 503}; the end of an attempt that cannot be written (and the admission whose answer was lost, which may yet
+ * have been made) is kept and sent again before this node's next check, so that an outage does not leave attempts
+ * counting in flight. A failure that cannot be written is not counted, and the next check fails closed as well.
+ * Ends still unsent when this node stops lapse after {@link LoginAttempts#LEASE}.
  *
  * @since 0.1.0
  */
@@ -39,11 +48,25 @@ public final class SharedLoginThrottle implements LoginThrottle {
 
 	private static final Logger logger = LoggerFactory.getLogger(SharedLoginThrottle.class);
 
+	/** At most this many ends are kept for sending again; beyond, they lapse with their lease. */
+	private static final int MAX_DEFERRED = 10_000;
+
+	/** At most this many kept ends are sent again before one check. */
+	private static final int DEFERRED_PER_CHECK = 100;
+
 	private final LoginAttempts attempts;
 
 	private final int maxFailures;
 
 	private final Duration window;
+
+	/** This node's attempts in flight, by their keys: the ids to end them by. */
+	private final Map<Keys, Deque<String>> inFlight = new ConcurrentHashMap<>();
+
+	/** Ends of attempts that the shared store could not take, to send again. */
+	private final Queue<End> deferred = new ConcurrentLinkedQueue<>();
+
+	private final AtomicInteger deferredCount = new AtomicInteger();
 
 	/** Attempts on this node waiting for an attempt in flight to land, by login key. */
 	private final Map<String, Integer> waiting = new ConcurrentHashMap<>();
@@ -65,28 +88,31 @@ public final class SharedLoginThrottle implements LoginThrottle {
 	}
 
 	/**
-	 * Admits the attempt on its login and then on its address; refused at once when either has its failures at the
-	 * limit, else waits for attempts in flight to land and tries again.
+	 * Sends the kept ends, then admits the attempt on its login and then on its address; refused at once when either
+	 * has its failures at the limit, else waits for attempts in flight to land and tries again.
 	 */
 	@Override
 	public void check(String login, String clientAddress) {
-		String loginKey = key(ThrottleRules.loginKey(login));
-		String addressKey = key(ThrottleRules.addressKey(clientAddress));
+		Keys keys = Keys.of(login, clientAddress);
+		sendDeferred();
 		long deadline = System.nanoTime() + ThrottleRules.MAX_QUEUE_WAIT.toNanos();
 		for (;;) {
-			Admission byLogin = admit(loginKey, this.maxFailures);
-			Admission byAddress = byLogin.admitted() ? admit(addressKey, addressLimit()) : null;
+			String attempt = UUID.randomUUID().toString();
+			Admission byLogin = admit(attempt, this.maxFailures, keys.login());
+			Admission byAddress = byLogin.admitted() ? admit(attempt, addressLimit(), keys.login(), keys.address())
+					: null;
 			if (byAddress != null && byAddress.admitted()) {
+				remember(keys, attempt);
 				ThrottleRules.pause(ThrottleRules.delay(this.maxFailures, byLogin.failures()));
 				return;
 			}
 			if (byAddress != null) {
-				release(loginKey);
+				end(keys.login(), attempt, false);
 			}
 			boolean full = byLogin.failures() >= this.maxFailures
 					|| (byAddress != null && byAddress.failures() >= addressLimit());
 			long left = deadline - System.nanoTime();
-			if (full || left <= 0 || !awaitLanding(loginKey, left)) {
+			if (full || left <= 0 || !awaitLanding(keys.login(), left)) {
 				throw TokenErrors.tooManyRequests(this.window.toSeconds());
 			}
 		}
@@ -94,38 +120,98 @@ public final class SharedLoginThrottle implements LoginThrottle {
 
 	@Override
 	public void recordFailure(String login, String clientAddress) {
-		try {
-			this.attempts.recordFailure(key(ThrottleRules.loginKey(login)), this.window);
-			this.attempts.recordFailure(key(ThrottleRules.addressKey(clientAddress)), this.window);
-		}
-		catch (StoreUnavailableException ex) {
-			logger.warn("A failed login was not counted: the throttle's store is unavailable");
-		}
+		Keys keys = Keys.of(login, clientAddress);
+		String attempt = Objects.requireNonNullElseGet(forget(keys), () -> UUID.randomUUID().toString());
+		end(keys.login(), attempt, true);
+		end(keys.address(), attempt, true);
 	}
 
 	@Override
 	public void release(String login, String clientAddress) {
-		release(key(ThrottleRules.loginKey(login)));
-		release(key(ThrottleRules.addressKey(clientAddress)));
+		Keys keys = Keys.of(login, clientAddress);
+		String attempt = forget(keys);
+		if (attempt != null) {
+			end(keys.login(), attempt, false);
+			end(keys.address(), attempt, false);
+		}
 	}
 
-	private Admission admit(String key, int limit) {
+	/**
+	 * Admits the attempt on the last of the keys; when the store cannot be reached, keeps the attempt's end for every
+	 * key (the admission may have been made) and fails closed.
+	 */
+	private Admission admit(String attempt, int limit, String... keys) {
 		try {
-			return this.attempts.admit(key, limit);
+			return this.attempts.admit(keys[keys.length - 1], attempt, limit);
 		}
 		catch (StoreUnavailableException ex) {
+			for (String key : keys) {
+				defer(new End(key, attempt));
+			}
 			logger.warn("A login was refused: the throttle's store is unavailable");
 			throw TokenErrors.unavailable();
 		}
 	}
 
-	private void release(String key) {
+	/** Ends the attempt on one key, counting a failure or not; keeps the end when the store cannot be reached. */
+	private void end(String key, String attempt, boolean failed) {
 		try {
-			this.attempts.release(key);
+			if (failed) {
+				this.attempts.recordFailure(key, attempt, this.window);
+			}
+			else {
+				this.attempts.release(key, attempt);
+			}
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("An attempt in flight was not released: the throttle's store is unavailable");
+			defer(new End(key, attempt));
+			logger.warn(failed ? "A failed login was not counted: the throttle's store is unavailable"
+					: "An attempt in flight is kept to end later: the throttle's store is unavailable");
 		}
+	}
+
+	private void defer(End end) {
+		if (this.deferredCount.incrementAndGet() > MAX_DEFERRED) {
+			this.deferredCount.decrementAndGet();
+			return;
+		}
+		this.deferred.add(end);
+	}
+
+	/** Sends kept ends again, until one fails. */
+	private void sendDeferred() {
+		for (int i = 0; i < DEFERRED_PER_CHECK; i++) {
+			End end = this.deferred.poll();
+			if (end == null) {
+				return;
+			}
+			this.deferredCount.decrementAndGet();
+			try {
+				this.attempts.release(end.key(), end.attempt());
+			}
+			catch (StoreUnavailableException ex) {
+				defer(end);
+				return;
+			}
+		}
+	}
+
+	private void remember(Keys keys, String attempt) {
+		this.inFlight.compute(keys, (k, ids) -> {
+			Deque<String> remembered = (ids != null) ? ids : new ArrayDeque<>();
+			remembered.push(attempt);
+			return remembered;
+		});
+	}
+
+	/** Takes the id of one of this node's attempts in flight under the keys, if it has one. */
+	private @Nullable String forget(Keys keys) {
+		String[] taken = new String[1];
+		this.inFlight.computeIfPresent(keys, (k, ids) -> {
+			taken[0] = ids.poll();
+			return ids.isEmpty() ? null : ids;
+		});
+		return taken[0];
 	}
 
 	/**
@@ -151,15 +237,27 @@ public final class SharedLoginThrottle implements LoginThrottle {
 		return ThrottleRules.addressLimit(this.maxFailures);
 	}
 
-	/** The SHA-256 of a key, in hex. */
-	private static String key(String plain) {
-		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
-			return HexFormat.of().formatHex(digest);
+	/** The stored keys of a login and an address: the SHA-256 of each, in hex. */
+	private record Keys(String login, String address) {
+
+		static Keys of(String login, String address) {
+			return new Keys(sha256(ThrottleRules.loginKey(login)), sha256(ThrottleRules.addressKey(address)));
 		}
-		catch (NoSuchAlgorithmException ex) {
-			throw new IllegalStateException("Every JVM has SHA-256", ex);
+
+		private static String sha256(String plain) {
+			try {
+				byte[] digest = MessageDigest.getInstance("SHA-256").digest(plain.getBytes(StandardCharsets.UTF_8));
+				return HexFormat.of().formatHex(digest);
+			}
+			catch (NoSuchAlgorithmException ex) {
+				throw new IllegalStateException("Every JVM has SHA-256", ex);
+			}
 		}
+
+	}
+
+	/** The end of an attempt on one key. */
+	private record End(String key, String attempt) {
 	}
 
 }

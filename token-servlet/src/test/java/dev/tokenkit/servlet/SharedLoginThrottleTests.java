@@ -1,9 +1,11 @@
 package dev.tokenkit.servlet;
 
+import java.io.IOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.core.testing.TestDatabases;
@@ -102,6 +104,34 @@ class SharedLoginThrottleTests {
 		assertThatNoException().isThrownBy(() -> unreachable.release("alice", "10.0.0.1"));
 	}
 
+	/**
+	 * An outage between attempts' admissions and their ends, then one that loses an admission's answer after the store
+	 * made it: once the store answers again, the kept ends are sent before the next check, so nothing stays in flight.
+	 */
+	@Test
+	void checkAfterAnOutageThenAttemptsWhoseEndsWereLostNoLongerCount() {
+		Outage store = new Outage(this.attempts);
+		SharedLoginThrottle node = new SharedLoginThrottle(store, 3, Duration.ofMinutes(15));
+		for (int i = 0; i < 3; i++) {
+			node.check("carol", "10.0.0.1");
+		}
+		store.fault = Fault.UNREACHABLE;
+		for (int i = 0; i < 3; i++) {
+			node.release("carol", "10.0.0.1");
+		}
+		store.fault = Fault.ANSWERS_LOST;
+		assertThatExceptionOfType(TokenKitHttpException.class).isThrownBy(() -> node.check("carol", "10.0.0.1"))
+			.satisfies((ex) -> assertThat(ex.status()).isEqualTo(503));
+		store.fault = Fault.NONE;
+
+		long started = System.nanoTime();
+		for (int i = 0; i < 3; i++) {
+			node.check("carol", "10.0.0.1");
+		}
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).as("no wait for attempts that had ended")
+			.isLessThan(Duration.ofSeconds(1));
+	}
+
 	@Test
 	void constructorWhenNoFailuresAllowedThenRefused() {
 		assertThatIllegalArgumentException().isThrownBy(() -> new SharedLoginThrottle(this.attempts, 0, Duration.ZERO))
@@ -123,6 +153,67 @@ class SharedLoginThrottleTests {
 			}
 			assertThat(a.store.writes() + b.store.writes()).isZero();
 		}
+	}
+
+	/** How the counts of {@link Outage} fail. */
+	private enum Fault {
+
+		/** Every step is made and answered. */
+		NONE,
+
+		/** No step is made: the store cannot be reached. */
+		UNREACHABLE,
+
+		/** Each step is made, then its answer is lost. */
+		ANSWERS_LOST
+
+	}
+
+	/** Real counts behind a switchable fault, each step failing as the store would. */
+	private static final class Outage implements LoginAttempts {
+
+		private final LoginAttempts counts;
+
+		volatile Fault fault = Fault.NONE;
+
+		Outage(LoginAttempts counts) {
+			this.counts = counts;
+		}
+
+		@Override
+		public Admission admit(String key, String attempt, int limit) {
+			unreachable();
+			Admission admission = this.counts.admit(key, attempt, limit);
+			answerLost();
+			return admission;
+		}
+
+		@Override
+		public void recordFailure(String key, String attempt, Duration window) {
+			unreachable();
+			this.counts.recordFailure(key, attempt, window);
+			answerLost();
+		}
+
+		@Override
+		public void release(String key, String attempt) {
+			unreachable();
+			this.counts.release(key, attempt);
+			answerLost();
+		}
+
+		private void unreachable() {
+			if (this.fault == Fault.UNREACHABLE) {
+				throw new StoreUnavailableException(new IOException("connection refused"));
+			}
+		}
+
+		private void answerLost() {
+			if (this.fault == Fault.ANSWERS_LOST) {
+				throw new StoreUnavailableException(new IOException("read timed out"));
+			}
+		}
+
 	}
 
 }

@@ -126,7 +126,7 @@ class TokenKitAutoConfigurationTests {
 					.hasSingleBean(JdbcLoginAttempts.class);
 				JdbcTemplate jdbc = new JdbcTemplate(context.getBean(DataSource.class));
 				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tk_tokens", Integer.class)).isZero();
-				context.getBean(LoginAttempts.class).recordFailure("key", Duration.ofMinutes(1));
+				context.getBean(LoginAttempts.class).recordFailure("key", "attempt", Duration.ofMinutes(1));
 				assertThat(jdbc.queryForObject("SELECT COUNT(*) FROM tk_login_attempts", Integer.class)).isOne();
 			});
 	}

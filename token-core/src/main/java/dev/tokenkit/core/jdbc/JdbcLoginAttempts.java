@@ -1,17 +1,22 @@
 package dev.tokenkit.core.jdbc;
 
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
 
+import org.jspecify.annotations.Nullable;
+
 import dev.tokenkit.core.throttle.LoginAttempts;
 
 /**
- * {@link LoginAttempts} in the {@code tk_login_attempts} table, one row per key, for a login throttle shared by every
- * node on the database. Each step is one {@code UPDATE} of the key's row, which the database runs atomically under
- * the row's lock (a row that is missing is inserted first); admitting an attempt reads the failures after it, for the
- * throttle's delay. Rows whose window and lease have both ended are deleted by {@link #purgeEnded()}. Made by
+ * {@link LoginAttempts} in the database, for a login throttle shared by every node on it: a key's failures and the end
+ * of their window in {@code tk_login_attempts}, its attempts in flight as rows of
+ * {@code tk_login_attempts_in_flight}, each with the end of its lease. An admission is one short transaction that
+ * locks the key's row ({@code SELECT ... FOR UPDATE}; a missing row is inserted first), drops the key's lapsed
+ * attempts, counts, and inserts the attempt if the limit allows; a failure is one {@code UPDATE}; an attempt ends with
+ * the {@code DELETE} of its row. Ended windows and lapsed attempts are deleted by {@link #purgeEnded()}. Made by
  * {@link JdbcTokenStore#loginAttempts()}, on the store's database, clock and query timeout.
  *
  * @since 0.1.0
@@ -20,26 +25,29 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 
 	private static final int MAX_KEY_LENGTH = 128;
 
-	private static final String ADMIT = "UPDATE tk_login_attempts SET "
-			+ "in_flight = CASE WHEN lease_ends > ? THEN in_flight + 1 ELSE 1 END, lease_ends = ? "
-			+ "WHERE throttle_key = ? AND (CASE WHEN window_ends > ? THEN failures ELSE 0 END) "
-			+ "+ (CASE WHEN lease_ends > ? THEN in_flight ELSE 0 END) < ?";
+	private static final int MAX_ATTEMPT_LENGTH = 64;
 
-	private static final String FAILURES = "SELECT CASE WHEN window_ends > ? THEN failures ELSE 0 END "
-			+ "FROM tk_login_attempts WHERE throttle_key = ?";
+	private static final String LOCK = "SELECT CASE WHEN window_ends > ? THEN failures ELSE 0 END "
+			+ "FROM tk_login_attempts WHERE throttle_key = ? FOR UPDATE";
+
+	private static final String DROP_LAPSED = "DELETE FROM tk_login_attempts_in_flight "
+			+ "WHERE throttle_key = ? AND lease_ends <= ?";
+
+	private static final String COUNT_IN_FLIGHT = "SELECT COUNT(*) FROM tk_login_attempts_in_flight "
+			+ "WHERE throttle_key = ?";
+
+	private static final String ADD_IN_FLIGHT = "INSERT INTO tk_login_attempts_in_flight "
+			+ "(throttle_key, attempt_id, lease_ends) VALUES (?, ?, ?)";
+
+	private static final String END_IN_FLIGHT = "DELETE FROM tk_login_attempts_in_flight "
+			+ "WHERE throttle_key = ? AND attempt_id = ?";
 
 	private static final String RECORD_FAILURE = "UPDATE tk_login_attempts SET "
 			+ "failures = CASE WHEN window_ends > ? THEN failures + 1 ELSE 1 END, "
-			+ "window_ends = CASE WHEN window_ends > ? THEN window_ends ELSE ? END, "
-			+ "in_flight = CASE WHEN lease_ends > ? AND in_flight > 0 THEN in_flight - 1 ELSE 0 END "
-			+ "WHERE throttle_key = ?";
+			+ "window_ends = CASE WHEN window_ends > ? THEN window_ends ELSE ? END WHERE throttle_key = ?";
 
-	private static final String RELEASE = "UPDATE tk_login_attempts SET "
-			+ "in_flight = CASE WHEN lease_ends > ? AND in_flight > 0 THEN in_flight - 1 ELSE 0 END "
-			+ "WHERE throttle_key = ?";
-
-	private static final String INSERT = "INSERT INTO tk_login_attempts "
-			+ "(throttle_key, failures, window_ends, in_flight, lease_ends) VALUES (?, ?, ?, ?, ?)";
+	private static final String INSERT = "INSERT INTO tk_login_attempts (throttle_key, failures, window_ends) "
+			+ "VALUES (?, ?, ?)";
 
 	private final JdbcStatements jdbc;
 
@@ -50,100 +58,104 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 		this.clock = clock;
 	}
 
-	/**
-	 * Takes the attempt with one {@code UPDATE} whose condition is the limit; when no row changed, the key's row is
-	 * over the limit or missing, and a missing one is inserted holding this attempt (or, if another node inserted it
-	 * first, the update is tried again).
-	 */
 	@Override
-	public Admission admit(String key, int limit) {
-		checkKey(key);
+	public Admission admit(String key, String attempt, int limit) {
+		check(key, attempt);
 		for (;;) {
 			long now = this.clock.millis();
-			int admitted = this.jdbc.update(ADMIT, (statement) -> {
-				statement.setLong(1, now);
-				statement.setLong(2, now + LEASE.toMillis());
-				statement.setString(3, key);
-				statement.setLong(4, now);
-				statement.setLong(5, now);
-				statement.setInt(6, limit);
-			});
-			List<Integer> failures = failures(key, now);
-			int count = failures.isEmpty() ? 0 : failures.get(0);
-			if (admitted == 1) {
-				return new Admission(true, count);
+			@Nullable Admission admission = this.jdbc.inTransaction((transaction) -> admit(transaction, key, attempt, limit, now));
+			if (admission != null) {
+				return admission;
 			}
-			if (!failures.isEmpty() || limit < 1) {
-				return new Admission(false, count);
-			}
-			if (insert(key, 0, now, 1, now + LEASE.toMillis())) {
-				return new Admission(true, 0);
-			}
+			insert(key, 0, now);
 		}
 	}
 
+	/** The admission, or {@code null} when the key has no row yet. */
+	private static @Nullable Admission admit(JdbcStatements.Transaction transaction, String key, String attempt, int limit,
+			long now) throws SQLException {
+		List<Integer> locked = transaction.query(LOCK, (statement) -> {
+			statement.setLong(1, now);
+			statement.setString(2, key);
+		}, (row) -> row.getInt(1));
+		if (locked.isEmpty()) {
+			return null;
+		}
+		int failures = locked.get(0);
+		transaction.update(DROP_LAPSED, (statement) -> {
+			statement.setString(1, key);
+			statement.setLong(2, now);
+		});
+		long inFlight = transaction.query(COUNT_IN_FLIGHT, (statement) -> statement.setString(1, key),
+				(row) -> row.getLong(1)).get(0);
+		if (failures + inFlight >= limit) {
+			return new Admission(false, failures);
+		}
+		transaction.update(ADD_IN_FLIGHT, (statement) -> {
+			statement.setString(1, key);
+			statement.setString(2, attempt);
+			statement.setLong(3, now + LEASE.toMillis());
+		});
+		return new Admission(true, failures);
+	}
+
 	@Override
-	public void recordFailure(String key, Duration window) {
-		checkKey(key);
+	public void recordFailure(String key, String attempt, Duration window) {
+		check(key, attempt);
 		long now = this.clock.millis();
 		long windowEnds = now + window.toMillis();
 		int updated = this.jdbc.update(RECORD_FAILURE, (statement) -> {
 			statement.setLong(1, now);
 			statement.setLong(2, now);
 			statement.setLong(3, windowEnds);
-			statement.setLong(4, now);
-			statement.setString(5, key);
+			statement.setString(4, key);
 		});
-		if (updated == 0 && !insert(key, 1, windowEnds, 0, now)) {
-			recordFailure(key, window);
+		if (updated == 0 && !insert(key, 1, windowEnds)) {
+			recordFailure(key, attempt, window);
+			return;
 		}
+		release(key, attempt);
 	}
 
 	@Override
-	public void release(String key) {
-		checkKey(key);
-		long now = this.clock.millis();
-		this.jdbc.update(RELEASE, (statement) -> {
-			statement.setLong(1, now);
-			statement.setString(2, key);
+	public void release(String key, String attempt) {
+		check(key, attempt);
+		this.jdbc.update(END_IN_FLIGHT, (statement) -> {
+			statement.setString(1, key);
+			statement.setString(2, attempt);
 		});
 	}
 
 	/**
-	 * Deletes the rows of keys whose failure window and attempts in flight have both ended.
+	 * Deletes the failure counts whose window has ended and the attempts in flight whose lease has.
 	 *
 	 * @return how many rows were deleted
 	 */
 	public int purgeEnded() {
 		long now = this.clock.millis();
-		return this.jdbc.update("DELETE FROM tk_login_attempts WHERE window_ends <= ? AND lease_ends <= ?",
-				(statement) -> {
-					statement.setLong(1, now);
-					statement.setLong(2, now);
-				});
+		return this.jdbc.update("DELETE FROM tk_login_attempts WHERE window_ends <= ?",
+				(statement) -> statement.setLong(1, now))
+				+ this.jdbc.update("DELETE FROM tk_login_attempts_in_flight WHERE lease_ends <= ?",
+						(statement) -> statement.setLong(1, now));
 	}
 
-	private List<Integer> failures(String key, long now) {
-		return this.jdbc.query(FAILURES, (statement) -> {
-			statement.setLong(1, now);
-			statement.setString(2, key);
-		}, (row) -> row.getInt(1));
-	}
-
-	private boolean insert(String key, int failures, long windowEnds, int inFlight, long leaseEnds) {
+	private boolean insert(String key, int failures, long windowEnds) {
 		return this.jdbc.insertIfAbsent(INSERT, (statement) -> {
 			statement.setString(1, key);
 			statement.setInt(2, failures);
 			statement.setLong(3, windowEnds);
-			statement.setInt(4, inFlight);
-			statement.setLong(5, leaseEnds);
 		});
 	}
 
-	private static void checkKey(String key) {
-		Objects.requireNonNull(key, "key cannot be null");
-		if (key.isEmpty() || key.length() > MAX_KEY_LENGTH) {
-			throw new IllegalArgumentException("key must have 1 to " + MAX_KEY_LENGTH + " characters");
+	private static void check(String key, String attempt) {
+		checkLength(key, "key", MAX_KEY_LENGTH);
+		checkLength(attempt, "attempt", MAX_ATTEMPT_LENGTH);
+	}
+
+	private static void checkLength(String value, String name, int max) {
+		Objects.requireNonNull(value, name + " cannot be null");
+		if (value.isEmpty() || value.length() > max) {
+			throw new IllegalArgumentException(name + " must have 1 to " + max + " characters");
 		}
 	}
 

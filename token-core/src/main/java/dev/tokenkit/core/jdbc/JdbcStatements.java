@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 import dev.tokenkit.core.StoreUnavailableException;
 
 /**
- * The few JDBC moves both JDBC classes make: run one statement with a query timeout, and sort failures. A failure to
+ * The few JDBC moves the JDBC classes make: run one statement with a query timeout, run a few in one transaction, and
+ * sort failures. A failure to
  * reach the database or to finish in time becomes a {@link StoreUnavailableException}, so that callers fail closed
  * with a retryable error; any other failure (a constraint violation, a missing table) is a fault that retrying will
  * not fix, and becomes an {@link IllegalStateException} naming only the SQL state, since driver messages can quote
@@ -37,6 +38,38 @@ final class JdbcStatements {
 	interface RowMapper<T> {
 
 		T map(ResultSet row) throws SQLException;
+
+	}
+
+	/** Statements run on one connection, in one transaction. */
+	@FunctionalInterface
+	interface Work<T> {
+
+		T run(Transaction transaction) throws SQLException;
+
+	}
+
+	/** The statements of one transaction, each with the query timeout. */
+	final class Transaction {
+
+		private final Connection connection;
+
+		private Transaction(Connection connection) {
+			this.connection = connection;
+		}
+
+		int update(String sql, Binder binder) throws SQLException {
+			try (PreparedStatement statement = prepare(this.connection, sql, binder)) {
+				return statement.executeUpdate();
+			}
+		}
+
+		<T> List<T> query(String sql, Binder binder, RowMapper<T> mapper) throws SQLException {
+			try (PreparedStatement statement = prepare(this.connection, sql, binder);
+					ResultSet rows = statement.executeQuery()) {
+				return rows(rows, mapper);
+			}
+		}
 
 	}
 
@@ -85,15 +118,41 @@ final class JdbcStatements {
 		try (Connection connection = this.dataSource.getConnection();
 				PreparedStatement statement = prepare(connection, sql, binder);
 				ResultSet rows = statement.executeQuery()) {
-			List<T> result = new ArrayList<>();
-			while (rows.next()) {
-				result.add(mapper.map(rows));
-			}
-			return result;
+			return rows(rows, mapper);
 		}
 		catch (SQLException ex) {
 			throw translate(ex);
 		}
+	}
+
+	/** Runs the work in one transaction: committed if it returns, rolled back if it throws. */
+	<T> T inTransaction(Work<T> work) {
+		try (Connection connection = this.dataSource.getConnection()) {
+			connection.setAutoCommit(false);
+			try {
+				T result = work.run(new Transaction(connection));
+				connection.commit();
+				return result;
+			}
+			catch (SQLException | RuntimeException ex) {
+				connection.rollback();
+				throw ex;
+			}
+			finally {
+				connection.setAutoCommit(true);
+			}
+		}
+		catch (SQLException ex) {
+			throw translate(ex);
+		}
+	}
+
+	private static <T> List<T> rows(ResultSet rows, RowMapper<T> mapper) throws SQLException {
+		List<T> result = new ArrayList<>();
+		while (rows.next()) {
+			result.add(mapper.map(rows));
+		}
+		return result;
 	}
 
 	private static RuntimeException translate(SQLException ex) {

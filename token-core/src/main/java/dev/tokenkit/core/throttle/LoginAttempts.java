@@ -9,8 +9,10 @@ import java.time.Duration;
  * {@link dev.tokenkit.core.StoreUnavailableException}.
  *
  * <p>A failure window starts at the first failure of a key and ends after the window; the next failure starts a new
- * one. An attempt in flight ends with {@link #recordFailure} or {@link #release}; one whose node died before either
- * stops counting {@link #LEASE} after the key's latest admission, so a dead node cannot hold a key at its limit.
+ * one. An attempt in flight is named by the caller (a random id, the same for every key of one login attempt), and
+ * ends by that name with {@link #recordFailure} or {@link #release}; so a release can be sent again, or after an
+ * admission whose answer was lost, without ending another attempt. An attempt whose end never arrives (its node died)
+ * stops counting {@link #LEASE} after its admission.
  *
  * <p>Every implementation passes the contract tests shipped in token-core's test jar.
  *
@@ -18,33 +20,36 @@ import java.time.Duration;
  */
 public interface LoginAttempts {
 
-	/** How long after a key's latest admission its attempts in flight stop counting if none of them ended. */
+	/** How long after its admission an attempt in flight stops counting if it has not ended. */
 	Duration LEASE = Duration.ofMinutes(1);
 
 	/**
-	 * Takes one attempt in flight for the key if its failures in the current window plus its attempts in flight stay
-	 * within the limit with this one counted.
+	 * Counts the attempt in flight for the key if the key's failures in the current window plus its attempts in flight
+	 * stay within the limit with this one counted.
 	 *
-	 * @param key the key
+	 * @param key the key, at most 128 characters
+	 * @param attempt the attempt's id, at most 64 characters
 	 * @param limit how many failures and attempts in flight the key may have together
 	 * @return whether the attempt was admitted, and the key's failures in the current window
 	 */
-	Admission admit(String key, int limit);
+	Admission admit(String key, String attempt, int limit);
 
 	/**
-	 * Counts a failure of the key, starting a window if none is running, and ends one of its attempts in flight.
+	 * Counts a failure of the key, starting a window if none is running, and ends the attempt if it is in flight.
 	 *
 	 * @param key the key
+	 * @param attempt the attempt's id
 	 * @param window how long a window that starts now lasts
 	 */
-	void recordFailure(String key, Duration window);
+	void recordFailure(String key, String attempt, Duration window);
 
 	/**
-	 * Ends one attempt in flight of the key that did not fail.
+	 * Ends the attempt if it is in flight for the key; does nothing otherwise.
 	 *
 	 * @param key the key
+	 * @param attempt the attempt's id
 	 */
-	void release(String key);
+	void release(String key, String attempt);
 
 	/**
 	 * The answer of {@link #admit}.

@@ -30,9 +30,16 @@ CREATE INDEX IF NOT EXISTS tk_tokens_expires_at ON tk_tokens (expires_at);
 CREATE TABLE IF NOT EXISTS tk_login_attempts (
     throttle_key varchar(128) NOT NULL PRIMARY KEY,
     failures     integer      NOT NULL,
-    window_ends  bigint       NOT NULL,
-    in_flight    integer      NOT NULL,
-    lease_ends   bigint       NOT NULL
+    window_ends  bigint       NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS tk_login_attempts_window_ends ON tk_login_attempts (window_ends);
+
+CREATE TABLE IF NOT EXISTS tk_login_attempts_in_flight (
+    throttle_key varchar(128) NOT NULL,
+    attempt_id   varchar(64)  NOT NULL,
+    lease_ends   bigint       NOT NULL,
+    PRIMARY KEY (throttle_key, attempt_id)
+);
+
+CREATE INDEX IF NOT EXISTS tk_login_attempts_in_flight_lease_ends ON tk_login_attempts_in_flight (lease_ends);

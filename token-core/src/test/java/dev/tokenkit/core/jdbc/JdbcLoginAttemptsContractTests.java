@@ -35,23 +35,25 @@ abstract class JdbcLoginAttemptsContractTests extends LoginAttemptsContractTests
 	}
 
 	@Test
-	void purgeEndedThenDeletesOnlyKeysWhoseWindowAndLeaseEnded() {
+	void purgeEndedThenDeletesOnlyEndedWindowsAndLapsedAttempts() {
 		JdbcLoginAttempts attempts = (JdbcLoginAttempts) this.attempts;
-		attempts.recordFailure("old", Duration.ofMinutes(15));
+		attempts.recordFailure("old", "a1", Duration.ofMinutes(15));
 		this.clock.advance(Duration.ofMinutes(14));
-		attempts.admit("in-flight", 3);
-		attempts.recordFailure("new", Duration.ofMinutes(15));
-		assertThat(attempts.purgeEnded()).isZero();
+		attempts.admit("in-flight", "a2", 3);
+		attempts.recordFailure("new", "a3", Duration.ofMinutes(15));
+		assertThat(attempts.purgeEnded()).as("the in-flight key's row has no window").isOne();
 
 		this.clock.advance(Duration.ofMinutes(2));
-		assertThat(attempts.purgeEnded()).isEqualTo(2);
-		assertThat(attempts.admit("new", 1)).isEqualTo(new LoginAttempts.Admission(false, 1));
+		assertThat(attempts.purgeEnded()).as("old's window and a2's lease").isEqualTo(2);
+		assertThat(attempts.admit("new", "a4", 1)).isEqualTo(new LoginAttempts.Admission(false, 1));
 	}
 
 	@Test
-	void admitWhenKeyTooLongThenRefusedBeforeTheDatabase() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.admit("k".repeat(129), 3))
+	void admitWhenKeyOrAttemptTooLongThenRefusedBeforeTheDatabase() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.admit("k".repeat(129), "a1", 3))
 			.withMessage("key must have 1 to 128 characters");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.release("carol", "a".repeat(65)))
+			.withMessage("attempt must have 1 to 64 characters");
 	}
 
 }

@@ -48,7 +48,7 @@ public final class TestDatabases {
 		try {
 			HikariDataSource dataSource = pool(url);
 			execute(dataSource, "DROP TABLE IF EXISTS tk_tokens", "DROP TABLE IF EXISTS tk_accounts",
-					"DROP TABLE IF EXISTS tk_login_attempts");
+					"DROP TABLE IF EXISTS tk_login_attempts", "DROP TABLE IF EXISTS tk_login_attempts_in_flight");
 			return dataSource;
 		}
 		catch (RuntimeException ex) {

@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The contract every {@link LoginAttempts} keeps, run against each implementation by a subclass: admission within the
- * limit, failure windows from the first failure, attempts in flight that end or lapse, and atomic admission.
+ * limit, failure windows from the first failure, attempts in flight that end by their id or lapse, and atomic
+ * admission.
  */
 public abstract class LoginAttemptsContractTests {
 
@@ -39,82 +40,87 @@ public abstract class LoginAttemptsContractTests {
 	@Test
 	void admitWhenAttemptsInFlightFillTheLimitThenRefusedUntilOneIsReleased() {
 		for (int i = 0; i < 3; i++) {
-			assertThat(this.attempts.admit("carol", 3)).isEqualTo(new Admission(true, 0));
+			assertThat(this.attempts.admit("carol", "a" + i, 3)).isEqualTo(new Admission(true, 0));
 		}
-		assertThat(this.attempts.admit("carol", 3)).isEqualTo(new Admission(false, 0));
-		assertThat(this.attempts.admit("dave", 3)).as("another key").isEqualTo(new Admission(true, 0));
+		assertThat(this.attempts.admit("carol", "a3", 3)).isEqualTo(new Admission(false, 0));
+		assertThat(this.attempts.admit("dave", "a3", 3)).as("another key").isEqualTo(new Admission(true, 0));
 
-		this.attempts.release("carol");
-		assertThat(this.attempts.admit("carol", 3)).isEqualTo(new Admission(true, 0));
+		this.attempts.release("carol", "a1");
+		assertThat(this.attempts.admit("carol", "a4", 3)).isEqualTo(new Admission(true, 0));
+	}
+
+	@Test
+	void releaseWhenRepeatedOrOfAnAttemptNotInFlightThenEndsNoOther() {
+		this.attempts.admit("carol", "a1", 2);
+		this.attempts.admit("carol", "a2", 2);
+		this.attempts.release("carol", "a1");
+		this.attempts.release("carol", "a1");
+		this.attempts.release("carol", "never-admitted");
+		this.attempts.release("dave", "a2");
+		assertThat(this.attempts.admit("carol", "a3", 2)).isEqualTo(new Admission(true, 0));
+		assertThat(this.attempts.admit("carol", "a4", 2)).as("a2 is still in flight").isEqualTo(new Admission(false, 0));
 	}
 
 	@Test
 	void recordFailureThenCountedAndTheAttemptEnds() {
-		this.attempts.admit("carol", 2);
-		this.attempts.admit("carol", 2);
-		this.attempts.recordFailure("carol", WINDOW);
-		assertThat(this.attempts.admit("carol", 2)).as("one failure, one in flight").isEqualTo(new Admission(false, 1));
+		this.attempts.admit("carol", "a1", 2);
+		this.attempts.admit("carol", "a2", 2);
+		this.attempts.recordFailure("carol", "a1", WINDOW);
+		assertThat(this.attempts.admit("carol", "a3", 2)).as("one failure, one in flight")
+			.isEqualTo(new Admission(false, 1));
 
-		this.attempts.release("carol");
-		assertThat(this.attempts.admit("carol", 2)).isEqualTo(new Admission(true, 1));
-		this.attempts.recordFailure("carol", WINDOW);
-		assertThat(this.attempts.admit("carol", 2)).isEqualTo(new Admission(false, 2));
+		this.attempts.release("carol", "a2");
+		assertThat(this.attempts.admit("carol", "a4", 2)).isEqualTo(new Admission(true, 1));
+		this.attempts.recordFailure("carol", "a4", WINDOW);
+		assertThat(this.attempts.admit("carol", "a5", 2)).isEqualTo(new Admission(false, 2));
 	}
 
 	@Test
 	void recordFailureWithoutAdmissionThenCounted() {
 		for (int i = 0; i < 4; i++) {
-			this.attempts.recordFailure("10.0.0.1", WINDOW);
+			this.attempts.recordFailure("10.0.0.1", "a" + i, WINDOW);
 		}
-		assertThat(this.attempts.admit("10.0.0.1", 4)).isEqualTo(new Admission(false, 4));
-		assertThat(this.attempts.admit("10.0.0.1", 5)).isEqualTo(new Admission(true, 4));
+		assertThat(this.attempts.admit("10.0.0.1", "a5", 4)).isEqualTo(new Admission(false, 4));
+		assertThat(this.attempts.admit("10.0.0.1", "a6", 5)).isEqualTo(new Admission(true, 4));
 	}
 
 	@Test
 	void failuresWhenTheWindowFromTheFirstFailureEndsThenForgotten() {
-		this.attempts.recordFailure("carol", WINDOW);
+		this.attempts.recordFailure("carol", "a1", WINDOW);
 		this.clock.advance(Duration.ofMinutes(10));
-		this.attempts.recordFailure("carol", WINDOW);
-		assertThat(this.attempts.admit("carol", 2)).isEqualTo(new Admission(false, 2));
+		this.attempts.recordFailure("carol", "a2", WINDOW);
+		assertThat(this.attempts.admit("carol", "a3", 2)).isEqualTo(new Admission(false, 2));
 
 		this.clock.advance(Duration.ofMinutes(5).plusSeconds(1));
-		assertThat(this.attempts.admit("carol", 2)).isEqualTo(new Admission(true, 0));
-		this.attempts.recordFailure("carol", WINDOW);
+		assertThat(this.attempts.admit("carol", "a4", 2)).isEqualTo(new Admission(true, 0));
+		this.attempts.recordFailure("carol", "a4", WINDOW);
 		this.clock.advance(Duration.ofMinutes(14));
-		assertThat(this.attempts.admit("carol", 2)).as("a new window from the new failure")
+		assertThat(this.attempts.admit("carol", "a5", 2)).as("a new window from the new failure")
 			.isEqualTo(new Admission(true, 1));
 	}
 
 	@Test
-	void attemptsInFlightWhenNoneEndsWithinTheLeaseThenStopCounting() {
-		this.attempts.admit("carol", 2);
-		this.attempts.admit("carol", 2);
-		this.clock.advance(LoginAttempts.LEASE.minusSeconds(1));
-		assertThat(this.attempts.admit("carol", 2).admitted()).isFalse();
+	void attemptsInFlightWhenNotEndedWithinTheirLeaseThenEachStopsCounting() {
+		this.attempts.admit("carol", "a1", 2);
+		this.clock.advance(Duration.ofSeconds(30));
+		this.attempts.admit("carol", "a2", 2);
+		this.clock.advance(LoginAttempts.LEASE.minusSeconds(31));
+		assertThat(this.attempts.admit("carol", "a3", 2).admitted()).isFalse();
 
 		this.clock.advance(Duration.ofSeconds(2));
-		assertThat(this.attempts.admit("carol", 2)).as("the node that took them died")
-			.isEqualTo(new Admission(true, 0));
-		assertThat(this.attempts.admit("carol", 2)).isEqualTo(new Admission(true, 0));
-		assertThat(this.attempts.admit("carol", 2).admitted()).isFalse();
-	}
-
-	@Test
-	void releaseWhenNothingInFlightThenNothingChanges() {
-		this.attempts.release("carol");
-		this.attempts.release("carol");
-		assertThat(this.attempts.admit("carol", 1)).isEqualTo(new Admission(true, 0));
-		assertThat(this.attempts.admit("carol", 1)).isEqualTo(new Admission(false, 0));
+		assertThat(this.attempts.admit("carol", "a4", 2)).as("a1's node died").isEqualTo(new Admission(true, 0));
+		assertThat(this.attempts.admit("carol", "a5", 2).admitted()).as("a2's lease runs on").isFalse();
 	}
 
 	@Test
 	void admitWhenManyAtOnceThenExactlyTheLimitAdmitted() throws Exception {
-		this.attempts.recordFailure("carol", WINDOW);
+		this.attempts.recordFailure("carol", "a0", WINDOW);
 		ExecutorService threads = Executors.newFixedThreadPool(8);
 		try {
 			List<Callable<Boolean>> calls = new ArrayList<>();
-			for (int i = 0; i < 40; i++) {
-				calls.add(() -> this.attempts.admit("carol", 6).admitted());
+			for (int i = 1; i <= 40; i++) {
+				String attempt = "a" + i;
+				calls.add(() -> this.attempts.admit("carol", attempt, 6).admitted());
 			}
 			int admitted = 0;
 			for (Future<Boolean> result : threads.invokeAll(calls)) {
