@@ -17,9 +17,9 @@ import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.jdbc.JdbcTokenStore;
 
 /**
- * Deletes expired token rows, and the login throttle's rows whose window has ended, from the JDBC store on a schedule
- * ({@code tokenkit.store.jdbc.purge-interval}), on one daemon thread that runs while the application context does. A database that cannot be reached is tried again at the
- * next run.
+ * Deletes expired token rows, and the login throttle's rows whose window or lease has ended, from the JDBC store on a
+ * schedule ({@code tokenkit.store.jdbc.purge-interval}), on one daemon thread that runs while the application context
+ * does. A database that cannot be reached is tried again at the next run.
  *
  * @since 0.1.0
  */

@@ -111,9 +111,10 @@ public record TokenKitProperties(@DefaultValue("true") boolean autoApply, @Defau
 	/**
 	 * The JDBC store, on the app's DataSource.
 	 *
-	 * @param initializeSchema when to create the tk_accounts and tk_tokens tables: embedded, always or never
+	 * @param initializeSchema when to create the tk_accounts, tk_tokens and login throttle tables: embedded, always or
+	 *     never
 	 * @param purgeInterval how often expired tokens are deleted from tk_tokens, and ended login throttle counts from
-	 *     tk_login_attempts
+	 *     tk_login_attempts and tk_login_attempts_in_flight
 	 */
 	public record Jdbc(@DefaultValue("embedded") SchemaInitialization initializeSchema,
 			@DefaultValue("5m") Duration purgeInterval) {

@@ -63,7 +63,8 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 		check(key, attempt);
 		for (;;) {
 			long now = this.clock.millis();
-			@Nullable Admission admission = this.jdbc.inTransaction((transaction) -> admit(transaction, key, attempt, limit, now));
+			@Nullable Admission admission = this.jdbc
+				.inTransaction((transaction) -> admit(transaction, key, attempt, limit, now));
 			if (admission != null) {
 				return admission;
 			}

@@ -12,9 +12,9 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 /**
- * Creates the {@code tk_accounts}, {@code tk_tokens} and {@code tk_login_attempts} tables where they are missing, from
- * the schema shipped in this package ({@code schema.sql}, one script for H2 and PostgreSQL). Safe to run at every
- * start-up.
+ * Creates the {@code tk_accounts}, {@code tk_tokens}, {@code tk_login_attempts} and
+ * {@code tk_login_attempts_in_flight} tables where they are missing, from the schema shipped in this package
+ * ({@code schema.sql}, one script for H2 and PostgreSQL). Safe to run at every start-up.
  *
  * @since 0.1.0
  */

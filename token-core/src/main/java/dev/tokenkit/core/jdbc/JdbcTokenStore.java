@@ -133,8 +133,8 @@ public final class JdbcTokenStore implements TokenStore {
 	}
 
 	/**
-	 * Counts of failed logins and attempts in flight in this store's database ({@code tk_login_attempts}), for a login
-	 * throttle that every node on the database shares.
+	 * Counts of failed logins and attempts in flight in this store's database ({@code tk_login_attempts} and
+	 * {@code tk_login_attempts_in_flight}), for a login throttle that every node on the database shares.
 	 *
 	 * @return the counts, on this store's clock and query timeout
 	 */
