@@ -1,5 +1,6 @@
 package dev.tokenkit.core;
 
+import java.util.List;
 import java.util.function.Consumer;
 
 import dev.tokenkit.core.account.Account;
@@ -21,7 +22,20 @@ public interface TokenService {
 	 * @param defaultPolicy the policy to apply when the account has none of its own
 	 * @return the new token, whose text is never stored
 	 */
-	IssuedToken issue(Account account, TokenPolicy defaultPolicy);
+	default IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+		return issue(account, defaultPolicy, TokenOrigin.UNKNOWN);
+	}
+
+	/**
+	 * Issues a new token for an account that has just proved who it is, noting where it was issued for the account's
+	 * list of live tokens.
+	 *
+	 * @param account the authenticated account
+	 * @param defaultPolicy the policy to apply when the account has none of its own
+	 * @param origin the issuing dialect and the client's label
+	 * @return the new token, whose text is never stored
+	 */
+	IssuedToken issue(Account account, TokenPolicy defaultPolicy, TokenOrigin origin);
 
 	/**
 	 * Validates a presented token and, where the token has an idle timeout, counts this as a use.
@@ -73,5 +87,26 @@ public interface TokenService {
 	 * @return how many tokens were revoked, where the service can tell, else {@code 0}
 	 */
 	int revokeAll(String accountId);
+
+	/**
+	 * Lists an account's live tokens, newest first, for its owner: never a token or its hash, but each token's handle.
+	 * A service whose tokens the store does not keep (JWTs, of which it keeps only revocations) lists none.
+	 *
+	 * @param accountId the account's id
+	 * @param max the most tokens to list
+	 * @return the newest live tokens, newest first
+	 * @throws IllegalArgumentException if {@code max} is below 1
+	 */
+	List<LiveToken> liveTokens(String accountId, int max);
+
+	/**
+	 * Revokes one of an account's live tokens by its {@linkplain LiveToken#handle() handle}: only a token of that
+	 * account, so that an owner can revoke only their own.
+	 *
+	 * @param accountId the id of the account the token must belong to
+	 * @param handle the token's handle, untrusted
+	 * @return {@code true} if a live token of the account was revoked, {@code false} if it had none with that handle
+	 */
+	boolean revokeByHandle(String accountId, String handle);
 
 }

@@ -26,8 +26,10 @@ import dev.tokenkit.core.ActiveToken;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.LiveToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenEventPublisher;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
@@ -139,9 +141,10 @@ public final class JwtTokenService implements TokenService {
 		return new JwtTokenServiceBuilder(store);
 	}
 
+	/** Signs a token; its origin is not kept, since the store holds no record of a JWT. */
 	@Override
 	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
-	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+	public IssuedToken issue(Account account, TokenPolicy defaultPolicy, TokenOrigin origin) {
 		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
 		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
@@ -257,6 +260,22 @@ public final class JwtTokenService implements TokenService {
 		});
 		this.events.publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
 		return 0;
+	}
+
+	/** None: the store keeps only revocations of JWTs, not the tokens, so there is nothing to list. */
+	@Override
+	public List<LiveToken> liveTokens(String accountId, int max) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		if (max < 1) {
+			throw new IllegalArgumentException("max must be at least 1");
+		}
+		return List.of();
+	}
+
+	/** Never: JWTs are not listed, so none has a handle. */
+	@Override
+	public boolean revokeByHandle(String accountId, String handle) {
+		return false;
 	}
 
 	private Claims verify(@Nullable String token) {

@@ -3,7 +3,8 @@ package dev.tokenkit.redis;
 /**
  * The Lua scripts of {@link RedisTokenStore}, each atomic on its one key. A token is a hash under
  * {@code PREFIX token:HEX} with fields {@code a} (account id), {@code u} (username), {@code r} (authorities),
- * {@code i} (issued), {@code l} (last use), {@code d} (idle timeout) and {@code e} (expiry), all milliseconds; an
+ * {@code i} (issued), {@code l} (last use), {@code d} (idle timeout) and {@code e} (expiry), all milliseconds, and
+ * {@code o} (the issuing dialect) and {@code c} (the client's label); an
  * account's tokens are the set {@code PREFIX account:ID} of their hashes. The two keys of a token may sit on different
  * cluster nodes, so no script touches both: the store orders its calls instead (see {@link RedisTokenStore}).
  */
@@ -16,11 +17,11 @@ final class RedisScripts {
 			return 1
 			""");
 
-	/** KEYS: token. ARGV: a, u, r, i, l, d, e, token TTL. 0 when the token already exists. */
+	/** KEYS: token. ARGV: a, u, r, i, l, d, e, token TTL, o, c. 0 when the token already exists. */
 	static final RedisScript SAVE = RedisScript.of("""
 			if redis.call('EXISTS', KEYS[1]) == 1 then return 0 end
 			redis.call('HSET', KEYS[1], 'a', ARGV[1], 'u', ARGV[2], 'r', ARGV[3], 'i', ARGV[4], 'l', ARGV[5],
-				'd', ARGV[6], 'e', ARGV[7])
+				'd', ARGV[6], 'e', ARGV[7], 'o', ARGV[9], 'c', ARGV[10])
 			redis.call('PEXPIRE', KEYS[1], ARGV[8])
 			return 1
 			""");

@@ -14,7 +14,6 @@ import java.util.TreeSet;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-import io.lettuce.core.KeyValue;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
 import io.lettuce.core.ScriptOutputType;
@@ -22,6 +21,7 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
@@ -158,7 +158,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 					principal.accountId(), principal.username(),
 					String.join(",", new TreeSet<>(principal.authorities())), millis(record.issuedAt()),
 					millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
-					millis(record.expiresAt()), ttl(record));
+					millis(record.expiresAt()), ttl(record), record.origin().dialect(), record.origin().client());
 			return saved != null && saved != 0;
 		});
 	}
@@ -169,8 +169,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		if (fields == null || fields.isEmpty()) {
 			return null;
 		}
-		return record(hash, fields.get("a"), fields.get("u"), fields.get("r"), fields.get("i"), fields.get("l"),
-				fields.get("d"), fields.get("e"));
+		return record(hash, fields);
 	}
 
 	@Override
@@ -221,12 +220,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		List<TokenRecord> records = this.redis.run((redis) -> {
 			List<TokenRecord> found = new ArrayList<>();
 			for (String hex : redis.smembers(indexKey(accountId))) {
-				List<KeyValue<String, String>> v = redis.hmget(this.tokenPrefix + hex, "a", "u", "r", "i", "l", "d",
-						"e");
-				if (v.get(0).hasValue() && accountId.equals(v.get(0).getValue())) {
-					found.add(record(TokenHash.fromHex(hex), v.get(0).getValue(), v.get(1).getValue(),
-							v.get(2).getValue(), v.get(3).getValue(), v.get(4).getValue(), v.get(5).getValue(),
-							v.get(6).getValue()));
+				Map<String, String> fields = redis.hgetall(this.tokenPrefix + hex);
+				if (accountId.equals(fields.get("a"))) {
+					found.add(record(TokenHash.fromHex(hex), fields));
 				}
 				else {
 					redis.srem(indexKey(accountId), hex);
@@ -272,13 +268,14 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		return Long.toString(instant.toEpochMilli());
 	}
 
-	private static TokenRecord record(TokenHash hash, String account, String username, String authorities,
-			String issued, String last, String idle, String expires) {
-		Set<String> names = Arrays.stream(authorities.split(",")).filter((a) -> !a.isEmpty())
+	/** The record a token's hash fields hold ({@link RedisScripts#SAVE} names them). */
+	private static TokenRecord record(TokenHash hash, Map<String, String> fields) {
+		Set<String> names = Arrays.stream(fields.get("r").split(",")).filter((a) -> !a.isEmpty())
 			.collect(Collectors.toUnmodifiableSet());
-		return new TokenRecord(hash, new TokenPrincipal(account, username, names),
-				Instant.ofEpochMilli(Long.parseLong(issued)), Instant.ofEpochMilli(Long.parseLong(last)),
-				Duration.ofMillis(Long.parseLong(idle)), Instant.ofEpochMilli(Long.parseLong(expires)));
+		return new TokenRecord(hash, new TokenPrincipal(fields.get("a"), fields.get("u"), names),
+				Long.parseLong(fields.get("i")), Long.parseLong(fields.get("l")), Long.parseLong(fields.get("d")),
+				Long.parseLong(fields.get("e")), new TokenOrigin(fields.getOrDefault("o", ""),
+						fields.getOrDefault("c", "")));
 	}
 
 	/**

@@ -11,6 +11,7 @@ import java.util.Objects;
 import javax.sql.DataSource;
 
 import dev.tokenkit.core.Durations;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
@@ -34,9 +35,9 @@ import org.jspecify.annotations.Nullable;
 public final class JdbcTokenStore implements TokenStore {
 
 	private static final String COLUMNS = "token_hash, account_id, username, authorities, issued_at, last_used_at, "
-			+ "idle_timeout_ms, expires_at";
+			+ "idle_timeout_ms, expires_at, dialect, client_label";
 
-	private static final String INSERT = "INSERT INTO tk_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
+	private static final String INSERT = "INSERT INTO tk_tokens (" + COLUMNS + ") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
 
 	private final JdbcStatements jdbc;
 
@@ -77,6 +78,8 @@ public final class JdbcTokenStore implements TokenStore {
 			statement.setLong(6, record.lastUsedAt().toEpochMilli());
 			statement.setLong(7, record.idleTimeout().toMillis());
 			statement.setLong(8, record.expiresAt().toEpochMilli());
+			statement.setString(9, record.origin().dialect());
+			statement.setString(10, record.origin().client());
 		};
 	}
 
@@ -118,6 +121,22 @@ public final class JdbcTokenStore implements TokenStore {
 				(statement) -> statement.setString(1, accountId), JdbcTokenStore::toRecord);
 	}
 
+	/** Selects and limits in the database, with the account's index. */
+	@Override
+	public List<TokenRecord> findLiveByAccount(String accountId, Instant at, int max) {
+		if (max < 1) {
+			throw new IllegalArgumentException("max must be at least 1");
+		}
+		long now = at.toEpochMilli();
+		return this.jdbc.query("SELECT " + COLUMNS + " FROM tk_tokens WHERE account_id = ? AND expires_at > ?"
+				+ " AND last_used_at + idle_timeout_ms > ? ORDER BY issued_at DESC, token_hash LIMIT ?", (statement) -> {
+					statement.setString(1, accountId);
+					statement.setLong(2, now);
+					statement.setLong(3, now);
+					statement.setInt(4, max);
+				}, JdbcTokenStore::toRecord);
+	}
+
 	/**
 	 * Deletes the rows of tokens past their idle timeout or absolute expiry.
 	 *
@@ -147,7 +166,8 @@ public final class JdbcTokenStore implements TokenStore {
 				Authorities.split(row.getString("authorities")));
 		return new TokenRecord(TokenHash.fromHex(row.getString("token_hash").trim()), principal,
 				Instant.ofEpochMilli(row.getLong("issued_at")), Instant.ofEpochMilli(row.getLong("last_used_at")),
-				Duration.ofMillis(row.getLong("idle_timeout_ms")), Instant.ofEpochMilli(row.getLong("expires_at")));
+				Duration.ofMillis(row.getLong("idle_timeout_ms")), Instant.ofEpochMilli(row.getLong("expires_at")),
+				new TokenOrigin(row.getString("dialect"), row.getString("client_label")));
 	}
 
 	/**

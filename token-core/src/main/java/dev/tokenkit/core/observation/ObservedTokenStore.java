@@ -95,4 +95,9 @@ public final class ObservedTokenStore implements TokenStore {
 		return this.accountFinds.observe(() -> this.store.findByAccount(accountId));
 	}
 
+	@Override
+	public List<TokenRecord> findLiveByAccount(String accountId, Instant at, int max) {
+		return this.accountFinds.observe(() -> this.store.findLiveByAccount(accountId, at, max));
+	}
+
 }

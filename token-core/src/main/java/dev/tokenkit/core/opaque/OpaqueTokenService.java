@@ -14,9 +14,11 @@ import dev.tokenkit.core.Durations;
 import dev.tokenkit.core.InvalidTokenException.Reason;
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.LiveToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenEventPublisher;
 import dev.tokenkit.core.TokenListener;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
@@ -56,6 +58,9 @@ public final class OpaqueTokenService implements TokenService {
 	/** The granularity of recorded uses; see {@link #touchTime(long, long, long)}. */
 	private static final long TOUCH_STEP_MILLIS = 1000;
 
+	/** How many of an account's newest tokens a revocation by handle looks through. */
+	private static final int MAX_HANDLE_SEARCH = 1_000;
+
 	private final TokenStore store;
 
 	private final Clock clock;
@@ -94,13 +99,13 @@ public final class OpaqueTokenService implements TokenService {
 	}
 
 	@Override
-	public IssuedToken issue(Account account, TokenPolicy defaultPolicy) {
+	public IssuedToken issue(Account account, TokenPolicy defaultPolicy, TokenOrigin origin) {
 		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
 		Instant now = this.clock.instant();
 		String token = this.codec.generate();
 		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
 		TokenRecord record = new TokenRecord(TokenHash.of(token), principal, now, now, policy.idleTimeout(),
-				now.plus(policy.maxLifetime()));
+				now.plus(policy.maxLifetime()), Objects.requireNonNull(origin, "origin cannot be null"));
 		this.store.save(record);
 		dropOldestBeyondCap(account.id(), record.hash());
 		publish(TokenEvent.Type.ISSUED, account.id(), null);
@@ -174,6 +179,36 @@ public final class OpaqueTokenService implements TokenService {
 		int revoked = this.accountRevokes.observe(() -> this.store.removeAll(accountId));
 		if (revoked > 0) {
 			publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
+		}
+		return revoked;
+	}
+
+	@Override
+	public List<LiveToken> liveTokens(String accountId, int max) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		return this.store.findLiveByAccount(accountId, this.clock.instant(), max)
+			.stream()
+			.map(TokenRecord::toLiveToken)
+			.toList();
+	}
+
+	/**
+	 * Finds the handle among the account's tokens (at most {@value #MAX_HANDLE_SEARCH} of them, newest first) and
+	 * removes that token: a handle of another account's token is not among them, so it is never revoked.
+	 */
+	@Override
+	public boolean revokeByHandle(String accountId, String handle) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		Objects.requireNonNull(handle, "handle cannot be null");
+		boolean revoked = this.revokes.observe(() -> this.store
+			.findLiveByAccount(accountId, this.clock.instant(), MAX_HANDLE_SEARCH)
+			.stream()
+			.filter((record) -> record.hash().handle().equals(handle))
+			.findFirst()
+			.map((record) -> this.store.remove(record.hash()))
+			.orElse(false));
+		if (revoked) {
+			publish(TokenEvent.Type.REVOKED, accountId, null);
 		}
 		return revoked;
 	}

@@ -8,6 +8,7 @@ import java.security.DigestException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Objects;
 
@@ -87,6 +88,18 @@ public final class TokenHash {
 		HexFormat hex = HexFormat.of();
 		return hex.toHexDigits(this.bits0) + hex.toHexDigits(this.bits1) + hex.toHexDigits(this.bits2)
 				+ hex.toHexDigits(this.bits3);
+	}
+
+	/**
+	 * A public name of the token, for its owner's list of live tokens and for revoking one of them: 96 bits of the
+	 * SHA-256 of this hash (with a label of its own), as 16 base64url characters. It gives away neither the token nor
+	 * this hash, and is the same on every node.
+	 *
+	 * @return the handle
+	 */
+	public String handle() {
+		byte[] digest = Hasher.newSha256().digest(("tokenkit-handle:" + toHex()).getBytes(StandardCharsets.US_ASCII));
+		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
 	}
 
 	@Override

@@ -4,6 +4,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
+import dev.tokenkit.core.LiveToken;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPrincipal;
 
 /**
@@ -18,10 +20,11 @@ import dev.tokenkit.core.TokenPrincipal;
  *     to the touch interval)
  * @param idleTimeoutMillis how long the token may stay unused, in milliseconds
  * @param expiresAtMillis the absolute end of the token's life, in epoch milliseconds
+ * @param origin the dialect that issued the token and the client's label, for its owner's list
  * @since 0.1.0
  */
 public record TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedAtMillis, long lastUsedAtMillis,
-		long idleTimeoutMillis, long expiresAtMillis) {
+		long idleTimeoutMillis, long expiresAtMillis, TokenOrigin origin) {
 
 	/**
 	 * Checks the values.
@@ -32,10 +35,12 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedA
 	 * @param lastUsedAtMillis the last use the store knows of
 	 * @param idleTimeoutMillis how long the token may stay unused
 	 * @param expiresAtMillis the absolute end of the token's life
+	 * @param origin where the token was issued
 	 */
 	public TokenRecord {
 		Objects.requireNonNull(hash, "hash cannot be null");
 		Objects.requireNonNull(principal, "principal cannot be null");
+		Objects.requireNonNull(origin, "origin cannot be null");
 	}
 
 	/**
@@ -47,13 +52,30 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedA
 	 * @param lastUsedAt the last use the store knows of (it may lag the real last use by up to the touch interval)
 	 * @param idleTimeout how long the token may stay unused
 	 * @param expiresAt the absolute end of the token's life
+	 * @param origin where the token was issued
 	 */
 	public TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issuedAt, Instant lastUsedAt,
-			Duration idleTimeout, Instant expiresAt) {
+			Duration idleTimeout, Instant expiresAt, TokenOrigin origin) {
 		this(hash, principal, Objects.requireNonNull(issuedAt, "issuedAt cannot be null").toEpochMilli(),
 				Objects.requireNonNull(lastUsedAt, "lastUsedAt cannot be null").toEpochMilli(),
 				Objects.requireNonNull(idleTimeout, "idleTimeout cannot be null").toMillis(),
-				Objects.requireNonNull(expiresAt, "expiresAt cannot be null").toEpochMilli());
+				Objects.requireNonNull(expiresAt, "expiresAt cannot be null").toEpochMilli(), origin);
+	}
+
+	/**
+	 * Checks the values and truncates the instants to milliseconds, for a token of {@linkplain TokenOrigin#UNKNOWN
+	 * unknown origin}.
+	 *
+	 * @param hash the token's hash, the store's key
+	 * @param principal the account the token stands for, as it was at issuance
+	 * @param issuedAt when the token was issued
+	 * @param lastUsedAt the last use the store knows of (it may lag the real last use by up to the touch interval)
+	 * @param idleTimeout how long the token may stay unused
+	 * @param expiresAt the absolute end of the token's life
+	 */
+	public TokenRecord(TokenHash hash, TokenPrincipal principal, Instant issuedAt, Instant lastUsedAt,
+			Duration idleTimeout, Instant expiresAt) {
+		this(hash, principal, issuedAt, lastUsedAt, idleTimeout, expiresAt, TokenOrigin.UNKNOWN);
 	}
 
 	/**
@@ -140,19 +162,30 @@ public record TokenRecord(TokenHash hash, TokenPrincipal principal, long issuedA
 	 */
 	public TokenRecord withLastUsedAt(Instant usedAt) {
 		return new TokenRecord(this.hash, this.principal, this.issuedAtMillis, usedAt.toEpochMilli(),
-				this.idleTimeoutMillis, this.expiresAtMillis);
+				this.idleTimeoutMillis, this.expiresAtMillis, this.origin);
 	}
 
 	/** This record with an equal principal: a store's shared copy. */
 	TokenRecord withPrincipal(TokenPrincipal equalPrincipal) {
 		return new TokenRecord(this.hash, equalPrincipal, this.issuedAtMillis, this.lastUsedAtMillis,
-				this.idleTimeoutMillis, this.expiresAtMillis);
+				this.idleTimeoutMillis, this.expiresAtMillis, this.origin);
+	}
+
+	/**
+	 * The token as its owner may see it in a list: its handle, times and origin.
+	 *
+	 * @return the live token
+	 */
+	public LiveToken toLiveToken() {
+		return new LiveToken(this.hash.handle(), issuedAt(), lastUsedAt(),
+				Instant.ofEpochMilli(deadlineMillis()), expiresAt(), this.origin);
 	}
 
 	@Override
 	public String toString() {
 		return "TokenRecord[hash=" + this.hash + ", principal=" + this.principal + ", issuedAt=" + issuedAt()
-				+ ", lastUsedAt=" + lastUsedAt() + ", idleTimeout=" + idleTimeout() + ", expiresAt=" + expiresAt() + "]";
+				+ ", lastUsedAt=" + lastUsedAt() + ", idleTimeout=" + idleTimeout() + ", expiresAt=" + expiresAt() + ", origin="
+				+ this.origin + "]";
 	}
 
 }

@@ -1,6 +1,7 @@
 package dev.tokenkit.core.store;
 
 import java.time.Instant;
+import java.util.Comparator;
 import java.util.List;
 
 import org.jspecify.annotations.Nullable;
@@ -84,5 +85,28 @@ public interface TokenStore {
 	 * @return the account's records, possibly including some that have just expired
 	 */
 	List<TokenRecord> findByAccount(String accountId);
+
+	/**
+	 * Lists the tokens of an account that are alive at an instant, newest first, at most {@code max} of them: what its
+	 * owner sees in a list of live tokens. By default it filters and sorts {@link #findByAccount(String)}; a store that
+	 * can select and limit by itself does.
+	 *
+	 * @param accountId the account's id
+	 * @param at the instant the tokens must be alive at
+	 * @param max the most records to return
+	 * @return the newest live records, newest first (of equal issue times, in no set order)
+	 * @throws IllegalArgumentException if {@code max} is below 1
+	 */
+	default List<TokenRecord> findLiveByAccount(String accountId, Instant at, int max) {
+		if (max < 1) {
+			throw new IllegalArgumentException("max must be at least 1");
+		}
+		long now = at.toEpochMilli();
+		return findByAccount(accountId).stream()
+			.filter((record) -> record.isAliveAt(now))
+			.sorted(Comparator.comparingLong(TokenRecord::issuedAtMillis).reversed())
+			.limit(max)
+			.toList();
+	}
 
 }

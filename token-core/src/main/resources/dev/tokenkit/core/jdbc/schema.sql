@@ -20,7 +20,9 @@ CREATE TABLE IF NOT EXISTS tk_tokens (
     issued_at       bigint        NOT NULL,
     last_used_at    bigint        NOT NULL,
     idle_timeout_ms bigint        NOT NULL,
-    expires_at      bigint        NOT NULL
+    expires_at      bigint        NOT NULL,
+    dialect         varchar(32)   DEFAULT '' NOT NULL,
+    client_label    varchar(64)   DEFAULT '' NOT NULL
 );
 
 CREATE INDEX IF NOT EXISTS tk_tokens_account_id ON tk_tokens (account_id);

@@ -14,6 +14,8 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
 
 import dev.tokenkit.core.InvalidTokenException;
 import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.LiveToken;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.TokenService;
@@ -178,6 +180,72 @@ public abstract class TokenStoreContractTests {
 	}
 
 	@Test
+	void findLiveByAccountThenNewestAliveFirstBoundedWithTheirOrigins() {
+		TokenOrigin curl = TokenOrigin.of("dsi", "curl/8.5.0");
+		this.store.save(record("old", "acct-1", this.clock.instant(), TokenOrigin.UNKNOWN));
+		this.clock.advance(Duration.ofMinutes(20));
+		this.store.save(record("mid", "acct-1", this.clock.instant(), curl));
+		this.clock.advance(Duration.ofMinutes(1));
+		this.store.save(record("new", "acct-1", this.clock.instant(), TokenOrigin.of("globalgiving", "app")));
+		this.store.save(record("other", "acct-2", this.clock.instant(), curl));
+		this.clock.advance(Duration.ofMinutes(10));
+
+		List<TokenRecord> live = this.store.findLiveByAccount("acct-1", this.clock.instant(), 10);
+		assertThat(live).as("old idled out 31 minutes after its issue").extracting(TokenRecord::hash)
+			.containsExactly(TokenHash.of("new"), TokenHash.of("mid"));
+		assertThat(live.get(1)).isEqualTo(record("mid", "acct-1", this.clock.instant().minus(Duration.ofMinutes(11)),
+				curl));
+		assertThat(this.store.findLiveByAccount("acct-1", this.clock.instant(), 1)).extracting(TokenRecord::hash)
+			.containsExactly(TokenHash.of("new"));
+		assertThat(this.store.findLiveByAccount("acct-3", this.clock.instant(), 10)).isEmpty();
+	}
+
+	@Test
+	void liveTokensThenEachWithAHandleThatIsNeitherTheTokenNorItsHash() {
+		IssuedToken first = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES, TokenOrigin.of("dsi", "curl"));
+		this.clock.advance(Duration.ofSeconds(5));
+		IssuedToken second = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES,
+				TokenOrigin.of("globalgiving", "Mozilla/5.0\r\nX-Injected: 1"));
+		List<LiveToken> live = this.service.liveTokens(TestAccounts.alice().id(), 10);
+		assertThat(live).extracting(LiveToken::handle)
+			.containsExactly(TokenHash.of(second.value()).handle(), TokenHash.of(first.value()).handle());
+		assertThat(live.get(0).origin()).isEqualTo(new TokenOrigin("globalgiving", "Mozilla/5.0 X-Injected: 1"));
+		assertThat(live.get(1).issuedAt()).isEqualTo(first.issuedAt());
+		assertThat(live.get(1).idleExpiresAt()).isEqualTo(first.issuedAt().plus(IDLE));
+		for (LiveToken token : live) {
+			assertThat(token.handle()).hasSize(16)
+				.isNotIn(first.value(), second.value(), TokenHash.of(first.value()).toHex(),
+						TokenHash.of(second.value()).toHex());
+			assertThat(first.value() + second.value() + TokenHash.of(first.value()).toHex()
+					+ TokenHash.of(second.value()).toHex()).doesNotContain(token.handle());
+		}
+	}
+
+	@Test
+	void revokeByHandleWhenTheOwnersTokenThenOnlyThatTokenIsRefused() {
+		IssuedToken kept = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		IssuedToken revoked = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.revokeByHandle(TestAccounts.alice().id(), TokenHash.of(revoked.value()).handle()))
+			.isTrue();
+		assertRefused(revoked.value());
+		assertThat(this.service.authenticate(kept.value()).accountId()).isEqualTo(TestAccounts.alice().id());
+		assertThat(this.service.revokeByHandle(TestAccounts.alice().id(), TokenHash.of(revoked.value()).handle()))
+			.as("a handle that no longer exists").isFalse();
+	}
+
+	@Test
+	void revokeByHandleWhenAnotherAccountsTokenThenRefusedAndNothingRevoked() {
+		IssuedToken bobs = this.service.issue(TestAccounts.bob(), THIRTY_MINUTES);
+		IssuedToken alices = this.service.issue(TestAccounts.alice(), THIRTY_MINUTES);
+		assertThat(this.service.revokeByHandle(TestAccounts.alice().id(), TokenHash.of(bobs.value()).handle()))
+			.isFalse();
+		assertThat(this.service.revokeByHandle(TestAccounts.alice().id(), "not-a-handle")).isFalse();
+		assertThat(this.service.authenticate(bobs.value()).accountId()).isEqualTo(TestAccounts.bob().id());
+		assertThat(this.service.authenticate(alices.value()).accountId()).isEqualTo(TestAccounts.alice().id());
+		assertThat(this.store.findByAccount(TestAccounts.bob().id())).hasSize(1);
+	}
+
+	@Test
 	void authenticateWhenUsedEvery29MinutesThenValidUntilMaxLifetime() {
 		IssuedToken token = this.service.issue(TestAccounts.alice(), new TokenPolicy(IDLE, Duration.ofHours(4)));
 		Duration elapsed = Duration.ZERO;
@@ -325,8 +393,12 @@ public abstract class TokenStoreContractTests {
 	}
 
 	protected static TokenRecord record(String token, String accountId, Instant issuedAt) {
+		return record(token, accountId, issuedAt, TokenOrigin.UNKNOWN);
+	}
+
+	private static TokenRecord record(String token, String accountId, Instant issuedAt, TokenOrigin origin) {
 		return new TokenRecord(TokenHash.of(token), principal(accountId), issuedAt, issuedAt, IDLE,
-				issuedAt.plus(Duration.ofHours(24)));
+				issuedAt.plus(Duration.ofHours(24)), origin);
 	}
 
 	private static TokenPrincipal principal(String accountId) {

@@ -84,4 +84,10 @@ public final class CountingTokenStore implements TokenStore {
 		return this.delegate.findByAccount(accountId);
 	}
 
+	@Override
+	public List<TokenRecord> findLiveByAccount(String accountId, Instant at, int max) {
+		this.reads.incrementAndGet();
+		return this.delegate.findLiveByAccount(accountId, at, max);
+	}
+
 }
