@@ -70,10 +70,11 @@ final class CatalogRows {
 			302, "P-17a P-17b P-18a P-18b",
 			400, "S1-07 S1-08 S1-20a S1-20b S1-25b S2-11 F-08 X-09 T-24 P-04a P-04b P-04c P-09 P-10 P-17c P-25c "
 					+ "L-08",
-			401, "S2-08 S2-12a S2-12b S2-16 J-15a T-08a T-08b T-16a T-25b T-28 P-02 P-03a P-03b P-05a P-05b "
+			401, "S2-08 S2-12a S2-12b S2-16 J-15a T-08a T-08b T-16a T-28 P-02 P-03a P-03b P-05a P-05b "
 					+ "P-25b O-12b O-12c O-12d L-02 W-03a W-03b W-03c W-03d W-04 W-06a W-06b W-06c W-08 W-10a W-10b "
 					+ "W-10c W-10d W-12 W-13 W-14 W-15a W-15b W-15c W-15d W-15e W-17a W-17b W-18a W-18b W-18c W-20a "
 					+ "W-20b W-20c W-21a W-21b W-22 W-23 W-24 W-25 W-26 W-27a W-27b W-28a W-28b W-29",
+			403, "T-25b",
 			404, "S1-26a S1-26b S1-27a S1-27b S1-27c",
 			405, "S1-25c T-15 T-16b",
 			406, "S1-29",

@@ -11,6 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import dev.tokenkit.core.IssuedToken;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.account.Credentials;
 import dev.tokenkit.core.observation.FailureReason;
@@ -138,9 +139,13 @@ abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits D
 		return this.writer;
 	}
 
-	/** Issues a token for credentials the dialect read; {@code scheme} names its credentials in the challenge. */
+	/**
+	 * Issues a token for credentials the dialect read; {@code scheme} names its credentials in the challenge. The
+	 * token's origin is the dialect and the request's {@code User-Agent}, for the account's list of live tokens.
+	 */
 	IssuedToken issue(HttpServletRequest request, Credentials credentials, String scheme) {
-		return this.issuer.issue(credentials, this.policy, request.getRemoteAddr(), scheme);
+		TokenOrigin origin = TokenOrigin.of(this.dialect.toLowerCase(Locale.ROOT), request.getHeader("User-Agent"));
+		return this.issuer.issue(credentials, this.policy, origin, request.getRemoteAddr(), scheme);
 	}
 
 	void logout(HttpServletRequest request, HttpServletResponse response) throws IOException {

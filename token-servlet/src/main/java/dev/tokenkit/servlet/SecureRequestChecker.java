@@ -28,8 +28,9 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  * to its framework.
  *
  * <p>The errors (RFC 6750 section 3): no token {@code 401} with a bare {@code Bearer realm="..."} challenge; a bad,
- * expired or revoked token, or an {@code api_key} of another account, {@code 401 invalid_token}; a token sent twice or
- * an empty carrier {@code 400 invalid_request}; a missing {@code api_key} {@code 400}; an unreachable store
+ * expired or revoked token {@code 401 invalid_token}; a valid token with an {@code api_key} that is not its
+ * account's (unknown or another account's) {@code 403 invalid_api_key}; a token sent twice or an empty carrier
+ * {@code 400 invalid_request}; a missing {@code api_key} {@code 400}; an unreachable store
  * {@code 503} with {@code Retry-After}, never a pass; anything unexpected {@code 500}, logged without the request's
  * values. Immutable and thread-safe.
  *
@@ -158,7 +159,7 @@ public final class SecureRequestChecker {
 					FailureReason.MISSING_API_KEY);
 		}
 		if (!verifier.belongsTo(apiKey, principal)) {
-			throw new ApiKeyRefusal(TokenErrors.invalidToken(), FailureReason.BAD_API_KEY);
+			throw new ApiKeyRefusal(TokenErrors.invalidApiKey(), FailureReason.BAD_API_KEY);
 		}
 	}
 

@@ -4,6 +4,7 @@ import java.util.Objects;
 
 import dev.tokenkit.core.IssuedToken;
 import dev.tokenkit.core.StoreUnavailableException;
+import dev.tokenkit.core.TokenOrigin;
 import dev.tokenkit.core.TokenPolicy;
 import dev.tokenkit.core.TokenService;
 import dev.tokenkit.core.account.Authenticator;
@@ -63,17 +64,18 @@ public final class TokenIssuer {
 	 *
 	 * @param credentials the checked credentials
 	 * @param defaultPolicy the endpoint's policy, used when the account has none
+	 * @param origin the issuing dialect and the client's label, kept with the token
 	 * @param clientAddress the client's address, for the throttle
 	 * @param scheme the scheme the credentials were sent in, named in the challenge of a refusal
 	 * @return the token
 	 * @throws dev.tokenkit.servlet.error.TokenKitHttpException {@code 401}, {@code 429} or {@code 503}
 	 */
-	public IssuedToken issue(Credentials credentials, TokenPolicy defaultPolicy, String clientAddress,
-			String scheme) {
+	public IssuedToken issue(Credentials credentials, TokenPolicy defaultPolicy, TokenOrigin origin,
+			String clientAddress, String scheme) {
 		this.loginThrottle.check(credentials.login(), clientAddress);
 		boolean failed = false;
 		try {
-			return this.tokenService.issue(this.authenticator.authenticate(credentials), defaultPolicy);
+			return this.tokenService.issue(this.authenticator.authenticate(credentials), defaultPolicy, origin);
 		}
 		catch (InvalidCredentialsException ex) {
 			this.loginThrottle.recordFailure(credentials.login(), clientAddress);

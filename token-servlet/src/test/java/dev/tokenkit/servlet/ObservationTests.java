@@ -109,7 +109,7 @@ class ObservationTests {
 				secure("api_key=ME_API_KEY", malformed), secure("", token), secure("api_key=WRONG_KEY", token),
 				secure("api_key=" + TestServer.GG_API_KEY, token), secure("api_key=ME_API_KEY&api_key=ME_API_KEY", token));
 		assertThat(responses).extracting(RawHttp.Response::status)
-			.containsExactly(200, 401, 400, 401, 400, 401, 401, 400);
+			.containsExactly(200, 401, 400, 401, 400, 403, 403, 400);
 		String unknown = unknownToken();
 		this.sent.add(unknown);
 		assertThat(secure("api_key=ME_API_KEY", unknown).status()).isEqualTo(401);

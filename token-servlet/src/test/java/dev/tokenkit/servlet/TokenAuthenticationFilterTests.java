@@ -1,6 +1,7 @@
 package dev.tokenkit.servlet;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
@@ -139,8 +140,12 @@ class TokenAuthenticationFilterTests {
 		this.http = this.server.http();
 		String token = issue();
 		assertThat(this.http.get("/api/secure/x?api_key=ME_API_KEY&api_token=" + token).status()).isEqualTo(200);
-		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_key=YOUR_API_KEY&api_token=" + token), 401,
-				"invalid_token");
+		for (String notItsKey : List.of("YOUR_API_KEY", "UNKNOWN_KEY")) {
+			RawHttp.Response refused = this.http.get("/api/secure/x?api_key=" + notItsKey + "&api_token=" + token);
+			TokenAnswers.jsonError(refused, 403, "invalid_api_key");
+			assertThat(refused.body()).contains("The api_key does not belong to the access token's account")
+				.doesNotContain(notItsKey);
+		}
 		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_token=" + token), 400, "invalid_request");
 		TokenAnswers.jsonError(this.http.get("/api/secure/x?api_key=ME_API_KEY&api_key=ME_API_KEY&api_token=" + token),
 				400, "invalid_request");
@@ -155,11 +160,13 @@ class TokenAuthenticationFilterTests {
 			.start((s) -> s.filter.setApiKeyVerifier(new AccountApiKeyVerifier(s.accounts)));
 		this.http = this.server.http();
 		String token = issue();
+		List<Integer> refusals = new ArrayList<>();
 		for (String refused : List.of("api_key=WRONG&", "api_key=YOUR_API_KEY&", "")) {
-			this.server.clock.advance(Duration.ofMinutes(10));
-			assertThat(this.http.get("/api/secure/x?" + refused + "api_token=" + token).status()).isIn(400, 401);
+			this.server.clock.advance(Duration.ofMinutes(9));
+			refusals.add(this.http.get("/api/secure/x?" + refused + "api_token=" + token).status());
 		}
-		this.server.clock.advance(Duration.ofMinutes(1));
+		assertThat(refusals).containsExactly(403, 403, 400);
+		this.server.clock.advance(Duration.ofMinutes(4));
 		int afterRefusals = this.http.get("/api/secure/x?api_key=ME_API_KEY&api_token=" + token).status();
 		assertThat(afterRefusals).as("31 minutes after its one use, refusals between").isEqualTo(401);
 	}

@@ -65,8 +65,10 @@ class TokenIssuingServletTests {
 			assertThat(http.get("/login/token?username=me&password=my_password").status()).isEqualTo(400);
 			assertThat(http.get("/secure/x?api_key=ME_API_KEY&api_token=" + token).status()).isEqualTo(200);
 			RawHttp.Response foreignKey = http.get("/secure/x?api_key=YOUR_API_KEY&api_token=" + token);
-			assertThat(foreignKey.status()).isEqualTo(401);
-			assertThat(foreignKey.header("WWW-Authenticate")).startsWith("Bearer realm=\"web-xml\"");
+			assertThat(foreignKey.status()).isEqualTo(403);
+			assertThat(foreignKey.body()).contains("invalid_api_key");
+			assertThat(http.get("/secure/x?api_key=ME_API_KEY").header("WWW-Authenticate"))
+				.startsWith("Bearer realm=\"web-xml\"");
 			assertThat(http.post("/api/userservice/tokens", GlobalGivingEndpointTests.SEED_JSON,
 					"Content-Type: application/json").status()).isEqualTo(404);
 			fixtures.clock.advance(Duration.ofMinutes(5).plusSeconds(1));

@@ -66,7 +66,7 @@ class ApiKeyTests {
 		assertThat(call(get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + token)).body())
 			.isEqualTo("donations of John_Doe@hotmail.com");
 		TokenAnswers.jsonError(call(get("/api/secure/givingservice/donations?api_key=OTHER_KEY&api_token=" + token)),
-				401, "invalid_token");
+				403, "invalid_api_key");
 		TokenAnswers.jsonError(call(get("/api/secure/givingservice/donations?api_token=" + token)), 400,
 				"invalid_request");
 	}

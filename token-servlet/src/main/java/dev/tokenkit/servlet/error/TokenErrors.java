@@ -88,6 +88,18 @@ public final class TokenErrors {
 	}
 
 	/**
+	 * {@code 403 invalid_api_key}: the request's access token is valid but its {@code api_key} is not its account's (an
+	 * unknown key or another account's key alike, so that the answer tells no key's owner). The caller already holds
+	 * the token, so saying that the key, not the token, is wrong tells it nothing it could not learn otherwise.
+	 *
+	 * @return the exception
+	 */
+	public static TokenKitHttpException invalidApiKey() {
+		return new TokenKitHttpException(403, "invalid_api_key", "The api_key does not belong to the access token's "
+				+ "account", Map.of(), null);
+	}
+
+	/**
 	 * {@code 403 insufficient_scope}: the token is valid but its account may not do this (RFC 6750 section 3.1).
 	 *
 	 * @return the error
