@@ -16,11 +16,13 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.server.ResponseStatusException;
 
+import dev.tokenkit.core.LiveToken;
 import dev.tokenkit.core.TokenPrincipal;
+import dev.tokenkit.core.TokenService;
 
 /**
  * The small API behind tokens: donations for the token's account (GlobalGiving-style, {@code api_key} and
- * {@code api_token} required), who the token is, and the public project list. JSON or XML by {@code Accept}.
+ * {@code api_token} required), who the token is, the caller's own live tokens, and the public project list. JSON or XML by {@code Accept}.
  *
  * @since 0.1.0
  */
@@ -30,13 +32,17 @@ public class ApiController {
 
 	private final DonationLedger ledger;
 
+	private final TokenService tokens;
+
 	/**
 	 * Creates the controller.
 	 *
 	 * @param ledger the donations
+	 * @param tokens the token service, for the caller's list of tokens
 	 */
-	public ApiController(DonationLedger ledger) {
+	public ApiController(DonationLedger ledger, TokenService tokens) {
 		this.ledger = Objects.requireNonNull(ledger, "ledger cannot be null");
+		this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
 	}
 
 	/**
@@ -76,6 +82,18 @@ public class ApiController {
 	@GetMapping("/secure/whoami")
 	public Map<String, Object> whoami(@AuthenticationPrincipal TokenPrincipal principal) {
 		return Map.of("username", principal.username(), "authorities", new TreeSet<>(principal.authorities()));
+	}
+
+	/**
+	 * The caller's own live tokens, newest first, at most {@value AccountController#LISTED}: each with its handle,
+	 * never a token or its hash. JWTs are not stored, so a JWT holder's list is empty.
+	 *
+	 * @param principal the token's account
+	 * @return the tokens
+	 */
+	@GetMapping("/secure/tokens")
+	public List<LiveToken> tokens(@AuthenticationPrincipal TokenPrincipal principal) {
+		return this.tokens.liveTokens(principal.accountId(), AccountController.LISTED);
 	}
 
 	/**

@@ -1,6 +1,7 @@
 package dev.tokenkit.sample;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.Set;
 
 import org.jspecify.annotations.Nullable;
@@ -31,6 +32,9 @@ import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 @Profile("!production")
 public class DemoAccounts {
 
+	/** The api keys of the demo accounts that have one, by username: published, so the account page may show them. */
+	public static final Map<String, String> API_KEYS = Map.of("me", "ME_API_KEY", "john", "YOUR_API_KEY");
+
 	/** The short-timeout account's idle timeout. */
 	public static final Duration SHORTY_TIMEOUT = Duration.ofMinutes(1);
 
@@ -43,9 +47,9 @@ public class DemoAccounts {
 	public DemoAccounts(JdbcAccountRepository accounts) {
 		PasswordEncoder encoder = PasswordEncoderFactories.createDelegatingPasswordEncoder();
 		saveIfMissing(accounts, new Account("1", "me", "me@example.com", Set.of("ROLE_USER"), true, null), encoder,
-				"my_password", "ME_API_KEY");
+				"my_password", API_KEYS.get("me"));
 		saveIfMissing(accounts, new Account("2", "john", "John_Doe@hotmail.com", Set.of("ROLE_USER", "ROLE_DONOR"),
-				true, null), encoder, "somepassword", "YOUR_API_KEY");
+				true, null), encoder, "somepassword", API_KEYS.get("john"));
 		saveIfMissing(accounts, new Account("3", "shorty", "shorty@example.com", Set.of("ROLE_USER"), true,
 				TokenPolicy.ofIdle(SHORTY_TIMEOUT)), encoder, "shorty_password", null);
 		saveIfMissing(accounts, new Account("4", "admin", "admin@example.com", Set.of("ROLE_USER", "ROLE_ADMIN"), true,

@@ -1,13 +1,10 @@
 package dev.tokenkit.sample;
 
-import java.security.Principal;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.web.util.HtmlUtils;
 
 /**
- * The site's pages from before tokens: the home page, and the account page for logged-in users.
+ * The site's home page; the account page is {@link AccountController}'s.
  *
  * @since 0.1.0
  */
@@ -28,18 +25,6 @@ public class PageController {
 				+ "<ul><li><a href=\"/account\">Your account</a> (form login)</li>"
 				+ "<li><a href=\"/try\">Try the token API</a></li>"
 				+ "<li><a href=\"/api/public/projects\">Project (JSON)</a></li></ul></body></html>";
-	}
-
-	/**
-	 * The logged-in user's account page.
-	 *
-	 * @param principal the logged-in user
-	 * @return the page
-	 */
-	@GetMapping(value = "/account", produces = "text/html;charset=UTF-8")
-	public String account(Principal principal) {
-		return HEAD + "<h1>Your account</h1><p id=\"user\">Logged in as " + HtmlUtils.htmlEscape(principal.getName())
-				+ "</p><p><a href=\"/\">Home</a></p></body></html>";
 	}
 
 }

@@ -16,7 +16,10 @@ import org.springframework.security.config.annotation.method.configuration.Enabl
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.session.SessionRegistry;
+import org.springframework.security.core.session.SessionRegistryImpl;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
@@ -63,24 +66,49 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * The site's security chain, with tokenkit added.
+	 * The site's security chain, with tokenkit added. Sessions are registered, so that the account page can end an
+	 * account's other sessions.
 	 *
 	 * @param http the chain builder
+	 * @param sessionRegistry the site's sessions
 	 * @return the chain
 	 * @throws Exception if the chain cannot be built
 	 */
 	@Bean
 	@Order(2)
-	SecurityFilterChain appChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain appChain(HttpSecurity http, SessionRegistry sessionRegistry) throws Exception {
 		http.authorizeHttpRequests((requests) -> requests
 			.requestMatchers("/", "/try", "/static/**", "/api/public/**", "/error")
 			.permitAll()
 			.anyRequest()
 			.authenticated())
 			.formLogin(Customizer.withDefaults())
+			.sessionManagement((sessions) -> sessions.maximumSessions(-1)
+				.sessionRegistry(sessionRegistry)
+				.expiredUrl("/login?expired"))
 			.headers((headers) -> headers.referrerPolicy((referrer) -> referrer.policy(ReferrerPolicy.NO_REFERRER)))
 			.with(TokenKitConfigurer.tokenKit(), Customizer.withDefaults());
 		return http.build();
+	}
+
+	/**
+	 * The site's sessions on this node, by account.
+	 *
+	 * @return the registry
+	 */
+	@Bean
+	SessionRegistry sessionRegistry() {
+		return new SessionRegistryImpl();
+	}
+
+	/**
+	 * Tells the session registry of sessions that end.
+	 *
+	 * @return the publisher
+	 */
+	@Bean
+	HttpSessionEventPublisher httpSessionEventPublisher() {
+		return new HttpSessionEventPublisher();
 	}
 
 	/**

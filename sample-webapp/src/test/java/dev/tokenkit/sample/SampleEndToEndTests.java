@@ -144,8 +144,8 @@ class SampleEndToEndTests {
 		String theirs = http.get("/api/secure/givingservice/donations?api_key=ME_API_KEY&api_token=" + me,
 				"Accept: application/json").body();
 		assertThat(theirs).isEqualTo("[]");
-		assertThat(http.get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + me).status())
-			.isEqualTo(401);
+		TokenAnswers.jsonError(http.get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + me,
+				"Accept: application/json"), 403, "invalid_api_key");
 		assertThat(http.get("/api/secure/givingservice/donations?api_token=" + john).status()).isEqualTo(400);
 	}
 
@@ -165,7 +165,7 @@ class SampleEndToEndTests {
 	@Test
 	void formLoginWhenCsrfTokenThenAccountPageBesideTokens() {
 		RawHttp.Response loginPage = http.get("/login");
-		String session = cookie(loginPage);
+		String session = FormLogin.cookie(loginPage);
 		Matcher csrf = Pattern.compile("name=\"_csrf\"[^>]*value=\"([^\"]+)\"").matcher(loginPage.body());
 		assertThat(csrf.find()).as("csrf field in %s", loginPage.body()).isTrue();
 		RawHttp.Response refused = http.post("/login", "username=me&password=my_password",
@@ -178,11 +178,11 @@ class SampleEndToEndTests {
 			.allSatisfy((cookie) -> assertThat(cookie).containsIgnoringCase("; HttpOnly")
 				.containsIgnoringCase("; SameSite=Lax"));
 		assertThat(login.header("Server")).isNull();
-		RawHttp.Response account = http.get("/account", "Cookie: " + cookie(login));
+		RawHttp.Response account = http.get("/account", "Cookie: " + FormLogin.cookie(login));
 		assertThat(account.status()).isEqualTo(200);
-		assertThat(account.body()).contains("Logged in as me");
+		assertThat(account.body()).contains("Signed in as <strong>me</strong>");
 		assertThat(http.get("/account").status()).isEqualTo(302);
-		assertThat(http.get("/secure/whoami", "Cookie: " + cookie(login)).status()).isEqualTo(401);
+		assertThat(http.get("/secure/whoami", "Cookie: " + FormLogin.cookie(login)).status()).isEqualTo(401);
 	}
 
 	@Test
@@ -190,11 +190,6 @@ class SampleEndToEndTests {
 		assertThat(http.get("/").status()).isEqualTo(200);
 		assertThat(http.get("/try").body()).contains("Give it a try");
 		assertThat(http.get("/api/public/projects", "Accept: application/json").body()).contains("p-clean-water");
-	}
-
-	private static String cookie(RawHttp.Response response) {
-		return response.headerValues("Set-Cookie").stream().map((value) -> value.split(";")[0]).findFirst()
-			.orElseThrow(() -> new AssertionError("no session cookie in " + response.headers()));
 	}
 
 	private static List<String> readmeCurlCommands() throws IOException {
