@@ -1,20 +1,13 @@
 package dev.tokenkit.sample;
 
 import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
 
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -22,42 +15,19 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The "try it" page in headless Chromium (Debian's {@code chromium} and {@code chromium-driver}): fill the DSI form,
- * click, see a token; use it through the page for a secure call. Skipped with a printed reason where Chromium is not
- * installed, unless {@code TOKENKIT_REQUIRE_CHROMIUM=true} (set by {@code .ci/run}) makes it mandatory.
+ * The "try it" page in {@link HeadlessChromium} at 1280×800: fill the DSI form, click, see a token; use it through the
+ * page for a secure call.
  */
 @SpringBootTest(classes = { SampleApplication.class, SampleApp.TestClock.class },
 		webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ResourceLock(SampleApp.DEFAULT_DATABASE)
 class TryPageBrowserTests {
 
-	private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-
-	private static final Path CHROMEDRIVER = Path.of("/usr/bin/chromedriver");
-
 	private static ChromeDriver browser;
 
 	@BeforeAll
 	static void start() throws IOException {
-		if (!Files.isExecutable(CHROMIUM) || !Files.isExecutable(CHROMEDRIVER)) {
-			String reason = "Skipping browser tests: no " + CHROMIUM + " or " + CHROMEDRIVER
-					+ " (apt-get install chromium chromium-driver). Set TOKENKIT_REQUIRE_CHROMIUM=true to make them "
-					+ "mandatory.";
-			if (Boolean.parseBoolean(System.getenv("TOKENKIT_REQUIRE_CHROMIUM"))) {
-				throw new IllegalStateException(reason);
-			}
-			System.err.println(reason);
-			Assumptions.abort(reason);
-		}
-		ChromeOptions options = new ChromeOptions();
-		options.setBinary(CHROMIUM.toFile());
-		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-				"--disable-quic", "--no-first-run", "--disable-component-update", "--disable-sync",
-				"--user-data-dir=" + Files.createTempDirectory("tokenkit-chromium"));
-		ChromeDriverService service = new ChromeDriverService.Builder().usingDriverExecutable(CHROMEDRIVER.toFile())
-			.usingAnyFreePort()
-			.build();
-		browser = new ChromeDriver(service, options);
+		browser = HeadlessChromium.start(1280, 800);
 	}
 
 	@AfterAll
@@ -99,18 +69,8 @@ class TryPageBrowserTests {
 		assertThat(browser.findElement(By.id("status")).getText()).startsWith("200");
 	}
 
-	/** Polls the page: the browser answers asynchronously, and a test has no other way to wait for it. */
 	private static String awaitText(String id, String expected) throws InterruptedException {
-		Instant deadline = Instant.now().plus(Duration.ofSeconds(15));
-		String text = "";
-		while (Instant.now().isBefore(deadline)) {
-			text = browser.findElement(By.id(id)).getText();
-			if (text.contains(expected)) {
-				return text;
-			}
-			Thread.sleep(100);
-		}
-		throw new AssertionError("#" + id + " never showed " + expected + "; last: " + text);
+		return HeadlessChromium.awaitText(browser, id, expected);
 	}
 
 }
