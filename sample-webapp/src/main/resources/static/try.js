@@ -2,6 +2,10 @@
 
 const $ = (id) => document.getElementById(id);
 
+/** The published api keys of the demo accounts, by login: a token is used with its own account's key. */
+const DEMO_API_KEYS = { "me": "ME_API_KEY", "me@example.com": "ME_API_KEY", "john": "YOUR_API_KEY",
+  "john_doe@hotmail.com": "YOUR_API_KEY" };
+
 function dsiLink() {
   const params = new URLSearchParams({ username: $("dsi-username").value, password: $("dsi-password").value });
   if ($("dsi-callback").value) {
@@ -20,7 +24,27 @@ function refreshGlobalGivingRequest() {
   $("gg-request").textContent = "POST /api/userservice/tokens\n" + globalGivingBody($("gg-format").value);
 }
 
-async function show(response) {
+/** A shell word: single-quoted, with its single quotes closed, escaped and reopened. */
+function quoted(text) {
+  return "'" + text.replace(/'/g, "'\\''") + "'";
+}
+
+/** The call as a curl command line, for the same request outside the browser. */
+function curlLine(url, options) {
+  const parts = ["curl", "-i"];
+  const method = (options && options.method) || "GET";
+  if (method !== "GET") {
+    parts.push("-X", method);
+  }
+  Object.entries((options && options.headers) || {}).forEach(([name, value]) => parts.push("-H", quoted(name + ": " + value)));
+  if (options && options.body) {
+    parts.push("--data-raw", quoted(options.body));
+  }
+  parts.push(quoted(location.origin + url));
+  return parts.join(" ");
+}
+
+async function show(response, apiKey) {
   $("status").textContent = response.status + " " + response.statusText;
   $("headers").textContent = [...response.headers].map(([name, value]) => name + ": " + value).join("\n");
   const body = await response.text();
@@ -28,15 +52,18 @@ async function show(response) {
   const token = body.match(/tk_[A-Za-z0-9_-]{49}/);
   if (response.ok && token) {
     $("token").value = token[0];
+    $("api-key").value = apiKey;
   }
 }
 
-async function call(url, options) {
+/** Makes the call; {@code apiKey} is the key of the account a token it returns belongs to. */
+async function call(url, options, apiKey) {
   $("status").textContent = "calling " + ((options && options.method) || "GET") + " " + url.split("?")[0] + " ...";
+  $("curl").textContent = curlLine(url, options);
   $("headers").textContent = "";
   $("body").textContent = "";
   try {
-    await show(await fetch(url, Object.assign({ credentials: "omit" }, options)));
+    await show(await fetch(url, Object.assign({ credentials: "omit" }, options)), apiKey || "");
   } catch (error) {
     $("status").textContent = "request failed: " + error;
   }
@@ -56,8 +83,12 @@ function globalGivingBody(format) {
 }
 
 function secureUrl(path) {
-  const params = new URLSearchParams({ api_key: $("gg-api-key").value, api_token: $("token").value });
+  const params = new URLSearchParams({ api_key: $("api-key").value, api_token: $("token").value });
   return path + "?" + params.toString();
+}
+
+function bearer() {
+  return { "Authorization": "Bearer " + $("token").value };
 }
 
 document.addEventListener("DOMContentLoaded", () => {
@@ -65,20 +96,23 @@ document.addEventListener("DOMContentLoaded", () => {
   refreshLink();
   ["gg-email", "gg-password", "gg-api-key", "gg-format"].forEach((id) => $(id).addEventListener("input", refreshGlobalGivingRequest));
   refreshGlobalGivingRequest();
-  $("dsi-call").addEventListener("click", () => call(dsiLink()));
+  $("dsi-call").addEventListener("click", () => call(dsiLink(), undefined,
+    DEMO_API_KEYS[$("dsi-username").value.toLowerCase()]));
   $("gg-call").addEventListener("click", () => {
     const format = $("gg-format").value;
     const type = format === "json" ? "application/json" : "application/xml";
     call("/api/userservice/tokens", { method: "POST", headers: { "Content-Type": type, "Accept": type },
-      body: globalGivingBody(format) });
+      body: globalGivingBody(format) }, $("gg-api-key").value);
   });
-  $("whoami-call").addEventListener("click", () => call("/secure/whoami",
-    { headers: { "Authorization": "Bearer " + $("token").value } }));
+  $("whoami-call").addEventListener("click", () => call("/secure/whoami", { headers: bearer() }));
+  $("tokens-call").addEventListener("click", () => call("/secure/tokens",
+    { headers: Object.assign({ "Accept": "application/json" }, bearer()) }));
   $("donate-call").addEventListener("click", () => call(secureUrl("/api/secure/givingservice/donations"), {
     method: "POST", headers: { "Content-Type": "application/json", "Accept": "application/json" },
     body: JSON.stringify({ project_id: $("project").value, amount: Number($("amount").value) }) }));
   $("donations-call").addEventListener("click", () => call(secureUrl("/api/secure/givingservice/donations"),
     { headers: { "Accept": "application/json" } }));
   $("logout-call").addEventListener("click", () => call("/authentication_token",
-    { method: "DELETE", headers: { "Authorization": "Bearer " + $("token").value } }));
+    { method: "DELETE", headers: bearer() }));
+  $("copy-curl").addEventListener("click", () => navigator.clipboard.writeText($("curl").textContent));
 });

@@ -15,7 +15,6 @@ import dev.tokenkit.core.testing.MutableClock;
 import dev.tokenkit.servlet.testing.RawHttp;
 import dev.tokenkit.servlet.testing.TokenAnswers;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedClass;
@@ -81,7 +80,7 @@ class SampleEndToEndTests {
 			String command = printed.replace("http://localhost:8080", app.baseUrl());
 			if (command.contains("/actuator/")) {
 				// the metrics section: the admin reads what the calls above left, the scrape without its grep
-				Result result = curl(command.replaceFirst(" \\| grep .*$", ""));
+				Curl result = curl(command.replaceFirst(" \\| grep .*$", ""));
 				assertThat(result.status()).as("%s answered %s", printed, result).isEqualTo(200);
 				assertThat(result.body()).as("%s", printed).contains("tokenkit");
 				continue;
@@ -90,7 +89,7 @@ class SampleEndToEndTests {
 			if (!issuing) {
 				command = command.replace("TOKEN", token);
 			}
-			Result result = curl(command);
+			Curl result = curl(command);
 			assertThat(result.status()).as("%s answered %s", printed, result).isEqualTo(
 					command.contains("-X DELETE") ? 204 : 200);
 			if (issuing) {
@@ -212,23 +211,8 @@ class SampleEndToEndTests {
 		return commands;
 	}
 
-	private record Result(int status, String body) {
-	}
-
-	private static Result curl(String command) throws IOException, InterruptedException {
-		Assumptions.assumeTrue(Files.isExecutable(Path.of("/usr/bin/curl")) || Files.isExecutable(Path.of("/bin/curl")),
-				() -> {
-					String reason = "Skipping the README curl test: curl is not installed";
-					System.err.println(reason);
-					return reason;
-				});
-		Process process = new ProcessBuilder("bash", "-c", command + " -s -w '\\n%{http_code}'")
-			.redirectErrorStream(true)
-			.start();
-		String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-		assertThat(process.waitFor()).as("curl exit for %s: %s", command, output).isZero();
-		int newline = output.lastIndexOf('\n');
-		return new Result(Integer.parseInt(output.substring(newline + 1).strip()), output.substring(0, newline));
+	private static Curl curl(String command) throws IOException, InterruptedException {
+		return Curl.run(command);
 	}
 
 }
