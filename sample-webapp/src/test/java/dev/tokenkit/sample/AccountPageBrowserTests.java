@@ -1,6 +1,8 @@
 package dev.tokenkit.sample;
 
 import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 import dev.tokenkit.servlet.testing.RawHttp;
@@ -10,6 +12,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -18,7 +21,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The account page's buttons in {@link HeadlessChromium}, on the sample as the README starts it: a signed-in user
  * revokes one of three tokens and exactly that one stops working; "sign out everywhere else" revokes every token and
- * ends the account's other session, and the page's own session stays signed in.
+ * ends the account's other session, and the page's own session stays signed in. The page with three tokens is saved
+ * as {@code target/account-page.png}, the picture in the README.
  */
 @ResourceLock(SampleApp.DEFAULT_DATABASE)
 class AccountPageBrowserTests {
@@ -47,13 +51,14 @@ class AccountPageBrowserTests {
 	}
 
 	@Test
-	void revokeWhenClickedForOneOfThreeTokensThenExactlyThatOneIsRefused() throws InterruptedException {
+	void revokeWhenClickedForOneOfThreeTokensThenExactlyThatOneIsRefused() throws IOException, InterruptedException {
 		String curl = token("curl/8.5.0");
 		String phone = token("GiveApp/2.1 (iPhone)");
 		String laptop = token("Mozilla/5.0 (X11; Linux x86_64)");
 		signIn();
 		browser.get(app.baseUrl() + "/account");
 		assertThat(clients()).contains("curl/8.5.0", "GiveApp/2.1 (iPhone)", "Mozilla/5.0 (X11; Linux x86_64)");
+		Files.write(Path.of("target", "account-page.png"), browser.getScreenshotAs(OutputType.BYTES));
 
 		row("GiveApp/2.1 (iPhone)").findElement(By.className("revoke")).click();
 		assertThat(HeadlessChromium.awaitText(browser, "message", "revoked")).isEqualTo("Token revoked.");
