@@ -36,7 +36,8 @@ function curlLine(url, options) {
   if (method !== "GET") {
     parts.push("-X", method);
   }
-  Object.entries((options && options.headers) || {}).forEach(([name, value]) => parts.push("-H", quoted(name + ": " + value)));
+  Object.entries((options && options.headers) || {})
+    .forEach(([name, value]) => parts.push("-H", quoted(name + ": " + value)));
   if (options && options.body) {
     parts.push("--data-raw", quoted(options.body));
   }
@@ -92,9 +93,11 @@ function bearer() {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
-  ["dsi-username", "dsi-password", "dsi-callback", "dsi-format"].forEach((id) => $(id).addEventListener("input", refreshLink));
+  ["dsi-username", "dsi-password", "dsi-callback", "dsi-format"]
+    .forEach((id) => $(id).addEventListener("input", refreshLink));
   refreshLink();
-  ["gg-email", "gg-password", "gg-api-key", "gg-format"].forEach((id) => $(id).addEventListener("input", refreshGlobalGivingRequest));
+  ["gg-email", "gg-password", "gg-api-key", "gg-format"]
+    .forEach((id) => $(id).addEventListener("input", refreshGlobalGivingRequest));
   refreshGlobalGivingRequest();
   $("dsi-call").addEventListener("click", () => call(dsiLink(), undefined,
     DEMO_API_KEYS[$("dsi-username").value.toLowerCase()]));

@@ -22,7 +22,8 @@ import dev.tokenkit.core.TokenService;
 
 /**
  * The small API behind tokens: donations for the token's account (GlobalGiving-style, {@code api_key} and
- * {@code api_token} required), who the token is, the caller's own live tokens, and the public project list. JSON or XML by {@code Accept}.
+ * {@code api_token} required), who the token is, the caller's own live tokens, and the public project list. JSON or
+ * XML by {@code Accept}.
  *
  * @since 0.1.0
  */

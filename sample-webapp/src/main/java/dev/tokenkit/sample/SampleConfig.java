@@ -15,12 +15,12 @@ import org.springframework.security.config.Customizer;
 import org.springframework.security.config.annotation.method.configuration.EnableMethodSecurity;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.web.SecurityFilterChain;
-import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.web.session.HttpSessionEventPublisher;
 import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
@@ -35,9 +35,9 @@ import dev.tokenkit.spring.TokenKitConfigurer;
 
 /**
  * The sample's own configuration. The security chain is the one the donations site had before tokens (home page,
- * form login, account page, CSRF, method security); tokenkit is the one {@code .with(...)} line in {@code appChain}, configured by the
- * {@code tokenkit.*} properties of {@code application.properties}. Accounts live in the app's database, with their
- * own token timeouts and api keys; the starter makes the token service and store.
+ * form login, account page, CSRF, method security); tokenkit is the one {@code .with(...)} line in {@code appChain},
+ * configured by the {@code tokenkit.*} properties of {@code application.properties}. Accounts live in the app's
+ * database, with their own token timeouts and api keys; the starter makes the token service and store.
  *
  * @since 0.1.0
  */

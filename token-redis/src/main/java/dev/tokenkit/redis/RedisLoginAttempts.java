@@ -86,12 +86,20 @@ public final class RedisLoginAttempts implements LoginAttempts {
 
 	/** The failures key and the in-flight key, in one hash slot. */
 	private String[] keys(String key) {
-		String failures = this.prefix + "{" + Objects.requireNonNull(key, "key cannot be null") + "}";
+		String failures = this.prefix + "{" + checked(key, "key", 128) + "}";
 		return new String[] { failures, failures + ":in-flight" };
 	}
 
 	private static String attempt(String attempt) {
-		return Objects.requireNonNull(attempt, "attempt cannot be null");
+		return checked(attempt, "attempt", 64);
+	}
+
+	private static String checked(String value, String name, int max) {
+		Objects.requireNonNull(value, name + " cannot be null");
+		if (value.isEmpty() || value.length() > max) {
+			throw new IllegalArgumentException(name + " must have 1 to " + max + " characters");
+		}
+		return value;
 	}
 
 }

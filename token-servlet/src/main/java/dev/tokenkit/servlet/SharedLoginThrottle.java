@@ -33,13 +33,13 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * most one second; at the limit, {@code 429} until the window ends. Each admission is one atomic step per key in the
  * shared store, the login's taken before the address's (and given back if the address is full). An attempt that finds
  * the limit taken only by attempts in flight checks again every 50 ms for up to ten seconds, at most
- * {@code maxFailures} waiting per login on each node. Keys are stored as the SHA-256 of the login or address, so
- * neither is kept in the clear.
+ * {@code maxFailures} waiting per login on each node. Keys are stored as the SHA-256 of the login or address: not in
+ * the clear, though pseudonymous rather than secret (an address can be found by hashing candidates).
  *
  * <p>Each attempt has a random id, and ends by it. When the shared store cannot be reached, a check fails closed with
  * {@code 503}; the end of an attempt that cannot be written (and the admission whose answer was lost, which may yet
- * have been made) is kept and sent again before this node's next check, so that an outage does not leave attempts
- * counting in flight. A failure that cannot be written is not counted, and the next check fails closed as well.
+ * have been made) is kept and sent again before this node's next check, so that an outage does not leave this node's
+ * attempts counting in flight. A failure that cannot be written is not counted, and the next check fails closed as well.
  * Ends still unsent when this node stops lapse after {@link LoginAttempts#LEASE}.
  *
  * @since 0.1.0

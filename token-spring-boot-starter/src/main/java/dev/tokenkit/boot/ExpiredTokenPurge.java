@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.IntSupplier;
 
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -51,16 +52,21 @@ public final class ExpiredTokenPurge implements SmartLifecycle {
 		if (store == null) {
 			return;
 		}
+		run("expired tokens", store::purgeExpired);
+		run("ended login throttle counts", () -> store.loginAttempts().purgeEnded());
+	}
+
+	/** Runs one purge; a failure is logged, and tried again at the next run rather than ending the schedule. */
+	private static void run(String rows, IntSupplier purge) {
 		try {
-			logger.debug("Purged {} expired tokens", store.purgeExpired());
-			logger.debug("Purged {} ended login throttle counts", store.loginAttempts().purgeEnded());
+			logger.debug("Purged {} {}", purge.getAsInt(), rows);
 		}
 		catch (StoreUnavailableException ex) {
-			logger.warn("Expired tokens not purged: the database cannot be reached");
+			logger.warn("The {} were not purged: the database cannot be reached", rows);
 		}
 		catch (RuntimeException ex) {
-			// another fault (a missing table): logged, and tried again at the next run rather than ending the schedule
-			logger.warn("Expired tokens not purged ({})", ex.getClass().getSimpleName());
+			// another fault, such as a missing table
+			logger.warn("The {} were not purged ({})", rows, ex.getClass().getSimpleName());
 		}
 	}
 

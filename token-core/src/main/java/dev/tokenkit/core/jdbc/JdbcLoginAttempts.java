@@ -15,8 +15,8 @@ import dev.tokenkit.core.throttle.LoginAttempts;
  * of their window in {@code tk_login_attempts}, its attempts in flight as rows of
  * {@code tk_login_attempts_in_flight}, each with the end of its lease. An admission is one short transaction that
  * locks the key's row ({@code SELECT ... FOR UPDATE}; a missing row is inserted first), drops the key's lapsed
- * attempts, counts, and inserts the attempt if the limit allows; a failure is one {@code UPDATE}; an attempt ends with
- * the {@code DELETE} of its row. Ended windows and lapsed attempts are deleted by {@link #purgeEnded()}. Made by
+ * attempts, counts, and inserts the attempt if the limit allows; a failure is another, which counts it and deletes the
+ * attempt's row; an attempt that did not fail ends with the {@code DELETE} of its row. Ended windows and lapsed attempts are deleted by {@link #purgeEnded()}. Made by
  * {@link JdbcTokenStore#loginAttempts()}, on the store's database, clock and query timeout.
  *
  * @since 0.1.0
@@ -45,6 +45,8 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 	private static final String RECORD_FAILURE = "UPDATE tk_login_attempts SET "
 			+ "failures = CASE WHEN window_ends > ? THEN failures + 1 ELSE 1 END, "
 			+ "window_ends = CASE WHEN window_ends > ? THEN window_ends ELSE ? END WHERE throttle_key = ?";
+
+	private static final String LOCK_ONLY = "SELECT failures FROM tk_login_attempts WHERE throttle_key = ? FOR UPDATE";
 
 	private static final String INSERT = "INSERT INTO tk_login_attempts (throttle_key, failures, window_ends) "
 			+ "VALUES (?, ?, ?)";
@@ -100,22 +102,33 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 		return new Admission(true, failures);
 	}
 
+	/** Counts the failure and ends the attempt in one transaction, under the key's row lock. */
 	@Override
 	public void recordFailure(String key, String attempt, Duration window) {
 		check(key, attempt);
-		long now = this.clock.millis();
-		long windowEnds = now + window.toMillis();
-		int updated = this.jdbc.update(RECORD_FAILURE, (statement) -> {
-			statement.setLong(1, now);
-			statement.setLong(2, now);
-			statement.setLong(3, windowEnds);
-			statement.setString(4, key);
-		});
-		if (updated == 0 && !insert(key, 1, windowEnds)) {
-			recordFailure(key, attempt, window);
-			return;
+		for (;;) {
+			long now = this.clock.millis();
+			boolean recorded = this.jdbc.inTransaction((transaction) -> {
+				if (transaction.query(LOCK_ONLY, (statement) -> statement.setString(1, key), (row) -> 1).isEmpty()) {
+					return false;
+				}
+				transaction.update(RECORD_FAILURE, (statement) -> {
+					statement.setLong(1, now);
+					statement.setLong(2, now);
+					statement.setLong(3, now + window.toMillis());
+					statement.setString(4, key);
+				});
+				transaction.update(END_IN_FLIGHT, (statement) -> {
+					statement.setString(1, key);
+					statement.setString(2, attempt);
+				});
+				return true;
+			});
+			if (recorded) {
+				return;
+			}
+			insert(key, 0, now);
 		}
-		release(key, attempt);
 	}
 
 	@Override

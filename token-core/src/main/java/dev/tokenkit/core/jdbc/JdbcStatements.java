@@ -125,9 +125,16 @@ final class JdbcStatements {
 		}
 	}
 
-	/** Runs the work in one transaction: committed if it returns, rolled back if it throws. */
+	/**
+	 * Runs the work in one transaction at {@code READ COMMITTED} (so that a row locked with {@code FOR UPDATE} is read
+	 * as the lock holder committed it, whatever the pool's default): committed if it returns, rolled back if it
+	 * throws. The connection's isolation and auto-commit are put back as they were.
+	 */
 	<T> T inTransaction(Work<T> work) {
 		try (Connection connection = this.dataSource.getConnection()) {
+			boolean autoCommit = connection.getAutoCommit();
+			int isolation = connection.getTransactionIsolation();
+			connection.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);
 			connection.setAutoCommit(false);
 			try {
 				T result = work.run(new Transaction(connection));
@@ -135,15 +142,26 @@ final class JdbcStatements {
 				return result;
 			}
 			catch (SQLException | RuntimeException ex) {
-				connection.rollback();
+				rollback(connection, ex);
 				throw ex;
 			}
 			finally {
-				connection.setAutoCommit(true);
+				connection.setAutoCommit(autoCommit);
+				connection.setTransactionIsolation(isolation);
 			}
 		}
 		catch (SQLException ex) {
 			throw translate(ex);
+		}
+	}
+
+	/** Rolls back; a failure to do so is added to the failure that caused it, which stays the one thrown. */
+	private static void rollback(Connection connection, Exception cause) {
+		try {
+			connection.rollback();
+		}
+		catch (SQLException ex) {
+			cause.addSuppressed(ex);
 		}
 	}
 

@@ -27,10 +27,11 @@ public interface LoginAttempts {
 	 * Counts the attempt in flight for the key if the key's failures in the current window plus its attempts in flight
 	 * stay within the limit with this one counted.
 	 *
-	 * @param key the key, at most 128 characters
-	 * @param attempt the attempt's id, at most 64 characters
+	 * @param key the key, 1 to 128 characters
+	 * @param attempt the attempt's id, 1 to 64 characters, new for each admission on a key
 	 * @param limit how many failures and attempts in flight the key may have together
 	 * @return whether the attempt was admitted, and the key's failures in the current window
+	 * @throws IllegalArgumentException if the key or the id is empty or too long
 	 */
 	Admission admit(String key, String attempt, int limit);
 

@@ -25,6 +25,11 @@ CREATE TABLE IF NOT EXISTS tk_tokens (
     client_label    varchar(64)   DEFAULT '' NOT NULL
 );
 
+-- A tk_tokens made by an earlier snapshot, before tokens kept their origin, gets the columns.
+ALTER TABLE tk_tokens ADD COLUMN IF NOT EXISTS dialect varchar(32) DEFAULT '' NOT NULL;
+
+ALTER TABLE tk_tokens ADD COLUMN IF NOT EXISTS client_label varchar(64) DEFAULT '' NOT NULL;
+
 CREATE INDEX IF NOT EXISTS tk_tokens_account_id ON tk_tokens (account_id);
 
 CREATE INDEX IF NOT EXISTS tk_tokens_expires_at ON tk_tokens (expires_at);

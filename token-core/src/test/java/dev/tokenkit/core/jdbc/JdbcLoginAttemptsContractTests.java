@@ -11,7 +11,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /** The login-attempts contract plus what only the JDBC counts do, run on each database by a subclass. */
 abstract class JdbcLoginAttemptsContractTests extends LoginAttemptsContractTests {
@@ -46,14 +45,6 @@ abstract class JdbcLoginAttemptsContractTests extends LoginAttemptsContractTests
 		this.clock.advance(Duration.ofMinutes(2));
 		assertThat(attempts.purgeEnded()).as("old's window and a2's lease").isEqualTo(2);
 		assertThat(attempts.admit("new", "a4", 1)).isEqualTo(new LoginAttempts.Admission(false, 1));
-	}
-
-	@Test
-	void admitWhenKeyOrAttemptTooLongThenRefusedBeforeTheDatabase() {
-		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.admit("k".repeat(129), "a1", 3))
-			.withMessage("key must have 1 to 128 characters");
-		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.release("carol", "a".repeat(65)))
-			.withMessage("attempt must have 1 to 64 characters");
 	}
 
 }

@@ -14,6 +14,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
 
 /**
  * The contract every {@link LoginAttempts} keeps, run against each implementation by a subclass: admission within the
@@ -110,6 +111,18 @@ public abstract class LoginAttemptsContractTests {
 		this.clock.advance(Duration.ofSeconds(2));
 		assertThat(this.attempts.admit("carol", "a4", 2)).as("a1's node died").isEqualTo(new Admission(true, 0));
 		assertThat(this.attempts.admit("carol", "a5", 2).admitted()).as("a2's lease runs on").isFalse();
+	}
+
+	@Test
+	void stepsWhenKeyOrAttemptEmptyOrTooLongThenRefused() {
+		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.admit("k".repeat(129), "a1", 3))
+			.withMessage("key must have 1 to 128 characters");
+		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.admit("", "a1", 3));
+		assertThatIllegalArgumentException().isThrownBy(() -> this.attempts.release("carol", "a".repeat(65)))
+			.withMessage("attempt must have 1 to 64 characters");
+		assertThatIllegalArgumentException()
+			.isThrownBy(() -> this.attempts.recordFailure("carol", "", Duration.ofMinutes(1)));
+		assertThat(this.attempts.admit("k".repeat(128), "a".repeat(64), 1)).isEqualTo(new Admission(true, 0));
 	}
 
 	@Test

@@ -119,17 +119,21 @@ public final class PrivateRedis implements AutoCloseable {
 
 	/**
 	 * Starts redis-server with these arguments and waits for a line of its log that says it is ready. Readiness is read
-	 * from its log, not probed: a probe connection to a free loopback port can connect to itself and hold the port.
+	 * from its log, not probed: a probe connection to a free loopback port can connect to itself and hold the port. It
+	 * runs in a temporary directory of its own, so that a file it writes there (a replica's copy of its primary's
+	 * data) never lands in the build's directory.
 	 *
 	 * @return the server, or {@code null} if its port was taken
 	 */
 	static @Nullable Process launch(int port, List<String> arguments, String readyLine) {
 		Path log = null;
 		try {
-			log = Files.createTempFile("tokenkit-redis-" + port + "-", ".log");
+			Path directory = Files.createTempDirectory("tokenkit-redis-" + port + "-");
+			log = directory.resolve("redis.log");
 			List<String> command = new ArrayList<>(List.of(REDIS_SERVER.toString()));
 			command.addAll(arguments);
-			Process process = new ProcessBuilder(command).redirectErrorStream(true)
+			Process process = new ProcessBuilder(command).directory(directory.toFile())
+				.redirectErrorStream(true)
 				.redirectOutput(log.toFile())
 				.start();
 			Instant deadline = Instant.now().plusSeconds(10);
