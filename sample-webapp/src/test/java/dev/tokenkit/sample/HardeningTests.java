@@ -122,7 +122,7 @@ class HardeningTests {
 	 * then answered included).
 	 */
 	@ParameterizedTest(name = "{0}")
-	@CsvSource({ "wrong api key, 401, false", "another account's api key, 401, false", "missing api key, 400, false",
+	@CsvSource({ "wrong api key, 403, false", "another account's api key, 403, false", "missing api key, 400, false",
 			"firewall rejection, 400, false", "app 403, 403, true", "app 404, 404, true" })
 	void tokenWhenRequestOfThisKindThenSlidesOnlyIfItPassedEveryTokenkitCheck(String kind, int status,
 			boolean slides) {

@@ -95,7 +95,7 @@ class ObservabilityTests {
 		}
 		assertThat(http.get("/secure/whoami", "Authorization: Bearer tk_not-a-token").status()).isEqualTo(401);
 		assertThat(http.get("/api/secure/givingservice/donations?api_key=YOUR_API_KEY&api_token=" + token).status())
-			.isEqualTo(401);
+			.isEqualTo(403);
 		assertThat(http.get("/secure/whoami").status()).isEqualTo(401);
 		Map<String, Double> after = scrape();
 
