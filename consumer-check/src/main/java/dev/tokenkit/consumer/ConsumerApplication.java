@@ -21,6 +21,11 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 public class ConsumerApplication {
 
+	/**
+	 * Starts the app.
+	 *
+	 * @param args Spring Boot's arguments
+	 */
 	public static void main(String[] args) {
 		SpringApplication.run(ConsumerApplication.class, args);
 	}

@@ -27,8 +27,8 @@ import dev.tokenkit.core.account.AccountRepository;
 /**
  * The account page of a signed-in user (form login): the account's live tokens, each with a revoke button, "sign out
  * everywhere else", the account's api key where the sample knows it (a demo account's published key; others are kept
- * only as hashes), and a logout. Every form carries the site's CSRF
- * token.
+ * only as hashes), and a logout. Every form carries the site's CSRF token. The other sessions it ends are those of
+ * this node: the sample keeps sessions in each node's memory.
  *
  * @since 0.1.0
  */

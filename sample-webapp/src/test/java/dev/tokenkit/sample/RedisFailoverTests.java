@@ -36,7 +36,8 @@ class RedisFailoverTests {
 			FailoverLoad load = underLoad(Map.of("spring.data.redis.cluster.nodes", cluster.nodes(),
 					"spring.data.redis.lettuce.cluster.refresh.period", "1s",
 					"spring.data.redis.lettuce.cluster.refresh.adaptive", "true"),
-					() -> cluster.killPrimaryOf("tokenkit:account:1"));
+					() -> cluster.killPrimaryOf("tokenkit:account:1"),
+					(killed) -> cluster.servesSlotOf("tokenkit:account:1"));
 			load.print("cluster, two sample nodes,");
 			load.assertSafe();
 		}
@@ -46,19 +47,21 @@ class RedisFailoverTests {
 	void sentinelWhenPrimaryKilledThenNoRevokedTokenPassesAndServiceReturns() throws Exception {
 		try (PrivateRedisSentinel sentinel = PrivateRedisSentinel.start()) {
 			FailoverLoad load = underLoad(Map.of("spring.data.redis.sentinel.nodes", sentinel.sentinelNodes(),
-					"spring.data.redis.sentinel.master", PrivateRedisSentinel.PRIMARY_NAME), sentinel::killPrimary);
+					"spring.data.redis.sentinel.master", PrivateRedisSentinel.PRIMARY_NAME), sentinel::killPrimary,
+					sentinel::failedOverFrom);
 			load.print("sentinel, two sample nodes,");
 			load.assertSafe();
 		}
 	}
 
-	private static FailoverLoad underLoad(Map<String, Object> redis, FailoverLoad.Kill kill) throws Exception {
+	private static FailoverLoad underLoad(Map<String, Object> redis, FailoverLoad.Kill kill,
+			FailoverLoad.Failover failover) throws Exception {
 		Map<String, Object> settings = new HashMap<>(redis);
 		settings.put("tokenkit.store.type", "redis");
 		MutableClock clock = MutableClock.start();
 		try (SampleApp a = new SampleApp(settings, clock); SampleApp b = new SampleApp(settings, clock)) {
 			FailoverLoad load = FailoverLoad.run(
-					(figures, thread) -> round(figures, a, b, ACCOUNTS[thread % ACCOUNTS.length]), kill);
+					(figures, thread) -> round(figures, a, b, ACCOUNTS[thread % ACCOUNTS.length]), kill, failover);
 			TokenService tokens = a.bean(TokenService.class);
 			load.countLost((token) -> {
 				try {

@@ -1,5 +1,6 @@
 package dev.tokenkit.core;
 
+import java.util.Locale;
 import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
@@ -52,6 +53,31 @@ public record TokenOrigin(String dialect, String client) {
 	 */
 	public static TokenOrigin of(String dialect, @Nullable String userAgent) {
 		return new TokenOrigin(dialect, (userAgent != null) ? clean(userAgent) : "");
+	}
+
+	/**
+	 * The origin a store kept: {@link #UNKNOWN} when both are empty, as they are for most tokens, without a check;
+	 * otherwise the values checked as the constructor checks them, and cleaned rather than refused where they are not
+	 * (a row edited by hand, or written by a later version with longer labels), so that reading a token never fails on
+	 * its origin.
+	 *
+	 * @param storedDialect the stored dialect, or {@code null} for none
+	 * @param storedClient the stored client label, or {@code null} for none
+	 * @return the origin
+	 */
+	public static TokenOrigin restored(@Nullable String storedDialect, @Nullable String storedClient) {
+		String dialect = (storedDialect != null) ? storedDialect : "";
+		String client = (storedClient != null) ? storedClient : "";
+		if (dialect.isEmpty() && client.isEmpty()) {
+			return UNKNOWN;
+		}
+		try {
+			return new TokenOrigin(dialect, client);
+		}
+		catch (IllegalArgumentException ex) {
+			String cleanDialect = clean(dialect).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
+			return new TokenOrigin(cleanDialect.substring(0, Math.min(32, cleanDialect.length())), clean(client));
+		}
 	}
 
 	/** The text with each run of characters other than printable ASCII as one space, trimmed and cut. */

@@ -26,4 +26,13 @@ class TokenOriginTests {
 		assertThatIllegalArgumentException().isThrownBy(() -> new TokenOrigin("dsi", "line\nbreak"));
 	}
 
+	@Test
+	void restoredWhenStoredValuesAreNotCleanThenCleanedRatherThanRefused() {
+		assertThat(TokenOrigin.restored("", "")).isSameAs(TokenOrigin.UNKNOWN);
+		assertThat(TokenOrigin.restored(null, null)).isSameAs(TokenOrigin.UNKNOWN);
+		assertThat(TokenOrigin.restored("dsi", "curl/8.5.0")).isEqualTo(new TokenOrigin("dsi", "curl/8.5.0"));
+		assertThat(TokenOrigin.restored("DSI v2", "two  spaces\n" + "x".repeat(100)))
+			.isEqualTo(new TokenOrigin("dsiv2", ("two spaces " + "x".repeat(100)).substring(0, 64)));
+	}
+
 }

@@ -146,6 +146,7 @@ public final class JwtTokenService implements TokenService {
 	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
 	public IssuedToken issue(Account account, TokenPolicy defaultPolicy, TokenOrigin origin) {
 		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
+		Objects.requireNonNull(origin, "origin cannot be null");
 		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
 		Instant expiresAt = issuedAt.plus(lifetime);
@@ -275,6 +276,8 @@ public final class JwtTokenService implements TokenService {
 	/** Never: JWTs are not listed, so none has a handle. */
 	@Override
 	public boolean revokeByHandle(String accountId, String handle) {
+		Objects.requireNonNull(accountId, "accountId cannot be null");
+		Objects.requireNonNull(handle, "handle cannot be null");
 		return false;
 	}
 

@@ -274,7 +274,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 			.collect(Collectors.toUnmodifiableSet());
 		return new TokenRecord(hash, new TokenPrincipal(fields.get("a"), fields.get("u"), names),
 				Long.parseLong(fields.get("i")), Long.parseLong(fields.get("l")), Long.parseLong(fields.get("d")),
-				Long.parseLong(fields.get("e")), new TokenOrigin(fields.getOrDefault("o", ""),
+				Long.parseLong(fields.get("e")), TokenOrigin.restored(fields.getOrDefault("o", ""),
 						fields.getOrDefault("c", "")));
 	}
 

@@ -37,7 +37,8 @@ class RedisFailoverTests {
 		try (PrivateRedisCluster cluster = PrivateRedisCluster.start()) {
 			// every save writes the accounts' indexes: acct-0's index is a busy key
 			FailoverLoad load = underLoad(() -> RedisTokenStore.clusterBuilder(cluster.seedUris()).build(),
-					() -> cluster.killPrimaryOf("tokenkit:account:acct-0"));
+					() -> cluster.killPrimaryOf("tokenkit:account:acct-0"),
+					(killed) -> cluster.servesSlotOf("tokenkit:account:acct-0"));
 			load.print("cluster");
 			load.assertSafe();
 		}
@@ -46,18 +47,21 @@ class RedisFailoverTests {
 	@Test
 	void sentinelWhenPrimaryKilledThenNoRevokedTokenPassesAndServiceReturns() throws Exception {
 		try (PrivateRedisSentinel sentinel = PrivateRedisSentinel.start()) {
-			FailoverLoad load = underLoad(() -> RedisTokenStore.builder(sentinel.uri()).build(), sentinel::killPrimary);
+			FailoverLoad load = underLoad(() -> RedisTokenStore.builder(sentinel.uri()).build(), sentinel::killPrimary,
+					sentinel::failedOverFrom);
 			load.print("sentinel");
 			load.assertSafe();
 		}
 	}
 
-	private static FailoverLoad underLoad(Supplier<RedisTokenStore> stores, FailoverLoad.Kill kill) throws Exception {
+	private static FailoverLoad underLoad(Supplier<RedisTokenStore> stores, FailoverLoad.Kill kill,
+			FailoverLoad.Failover failover) throws Exception {
 		try (RedisTokenStore storeA = stores.get(); RedisTokenStore storeB = stores.get()) {
 			TokenService nodeA = OpaqueTokenService.builder(storeA).touchInterval(Duration.ZERO).build();
 			TokenService nodeB = OpaqueTokenService.builder(storeB).touchInterval(Duration.ZERO).build();
 			FailoverLoad load = FailoverLoad.run((figures, thread) -> round(figures, nodeA, nodeB, storeB,
-					new Account("acct-" + thread, "user-" + thread, null, Set.of("ROLE_USER"), true, null)), kill);
+					new Account("acct-" + thread, "user-" + thread, null, Set.of("ROLE_USER"), true, null)), kill,
+					failover);
 			load.countLost((token) -> {
 				try {
 					nodeA.inspect(token);

@@ -40,6 +40,9 @@ abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits D
 
 	private final String dialect;
 
+	/** The dialect in lower case: {@code dsi} or {@code globalgiving}, as observations and token origins name it. */
+	private final String dialectName;
+
 	private TokenPolicy policy;
 
 	private TokenObserver issues = UNOBSERVED;
@@ -48,6 +51,7 @@ abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits D
 		this.issuer = Objects.requireNonNull(issuer, "issuer cannot be null");
 		this.policy = defaultPolicy;
 		this.dialect = dialect;
+		this.dialectName = dialect.toLowerCase(Locale.ROOT);
 	}
 
 	/**
@@ -58,7 +62,7 @@ abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits D
 	 */
 	public void setObservers(TokenObservers observers) {
 		this.issues = Objects.requireNonNull(observers, "observers cannot be null")
-			.issues(this.dialect.toLowerCase(Locale.ROOT));
+			.issues(this.dialectName);
 	}
 
 	/**
@@ -144,7 +148,7 @@ abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits D
 	 * token's origin is the dialect and the request's {@code User-Agent}, for the account's list of live tokens.
 	 */
 	IssuedToken issue(HttpServletRequest request, Credentials credentials, String scheme) {
-		TokenOrigin origin = TokenOrigin.of(this.dialect.toLowerCase(Locale.ROOT), request.getHeader("User-Agent"));
+		TokenOrigin origin = TokenOrigin.of(this.dialectName, request.getHeader("User-Agent"));
 		return this.issuer.issue(credentials, this.policy, origin, request.getRemoteAddr(), scheme);
 	}
 

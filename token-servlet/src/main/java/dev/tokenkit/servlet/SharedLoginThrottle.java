@@ -39,8 +39,8 @@ import dev.tokenkit.servlet.error.TokenErrors;
  * <p>Each attempt has a random id, and ends by it. When the shared store cannot be reached, a check fails closed with
  * {@code 503}; the end of an attempt that cannot be written (and the admission whose answer was lost, which may yet
  * have been made) is kept and sent again before this node's next check, so that an outage does not leave this node's
- * attempts counting in flight. A failure that cannot be written is not counted, and the next check fails closed as well.
- * Ends still unsent when this node stops lapse after {@link LoginAttempts#LEASE}.
+ * attempts counting in flight. A failure that cannot be written is not counted, and the next check fails closed as
+ * well. Ends still unsent when this node stops lapse after {@link LoginAttempts#LEASE}.
  *
  * @since 0.1.0
  */

@@ -16,8 +16,9 @@ import dev.tokenkit.core.throttle.LoginAttempts;
  * {@code tk_login_attempts_in_flight}, each with the end of its lease. An admission is one short transaction that
  * locks the key's row ({@code SELECT ... FOR UPDATE}; a missing row is inserted first), drops the key's lapsed
  * attempts, counts, and inserts the attempt if the limit allows; a failure is another, which counts it and deletes the
- * attempt's row; an attempt that did not fail ends with the {@code DELETE} of its row. Ended windows and lapsed attempts are deleted by {@link #purgeEnded()}. Made by
- * {@link JdbcTokenStore#loginAttempts()}, on the store's database, clock and query timeout.
+ * attempt's row; an attempt that did not fail ends with the {@code DELETE} of its row. Ended windows and lapsed
+ * attempts are deleted by {@link #purgeEnded()}. Made by {@link JdbcTokenStore#loginAttempts()}, on the store's
+ * database, clock and query timeout.
  *
  * @since 0.1.0
  */
@@ -75,8 +76,8 @@ public final class JdbcLoginAttempts implements LoginAttempts {
 	}
 
 	/** The admission, or {@code null} when the key has no row yet. */
-	private static @Nullable Admission admit(JdbcStatements.Transaction transaction, String key, String attempt, int limit,
-			long now) throws SQLException {
+	private static @Nullable Admission admit(JdbcStatements.Transaction transaction, String key, String attempt,
+			int limit, long now) throws SQLException {
 		List<Integer> locked = transaction.query(LOCK, (statement) -> {
 			statement.setLong(1, now);
 			statement.setString(2, key);

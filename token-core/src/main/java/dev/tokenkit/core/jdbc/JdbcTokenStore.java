@@ -167,7 +167,7 @@ public final class JdbcTokenStore implements TokenStore {
 		return new TokenRecord(TokenHash.fromHex(row.getString("token_hash").trim()), principal,
 				Instant.ofEpochMilli(row.getLong("issued_at")), Instant.ofEpochMilli(row.getLong("last_used_at")),
 				Duration.ofMillis(row.getLong("idle_timeout_ms")), Instant.ofEpochMilli(row.getLong("expires_at")),
-				new TokenOrigin(row.getString("dialect"), row.getString("client_label")));
+				TokenOrigin.restored(row.getString("dialect"), row.getString("client_label")));
 	}
 
 	/**

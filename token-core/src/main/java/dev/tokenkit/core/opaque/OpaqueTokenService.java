@@ -200,6 +200,9 @@ public final class OpaqueTokenService implements TokenService {
 	public boolean revokeByHandle(String accountId, String handle) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
 		Objects.requireNonNull(handle, "handle cannot be null");
+		if (!isHandle(handle)) {
+			return false;
+		}
 		boolean revoked = this.revokes.observe(() -> this.store
 			.findLiveByAccount(accountId, this.clock.instant(), MAX_HANDLE_SEARCH)
 			.stream()
@@ -211,6 +214,12 @@ public final class OpaqueTokenService implements TokenService {
 			publish(TokenEvent.Type.REVOKED, accountId, null);
 		}
 		return revoked;
+	}
+
+	/** Whether the text has a handle's form, 16 base64url characters: anything else names no token. */
+	private static boolean isHandle(String text) {
+		return text.length() == 16 && text.chars().allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+				|| (c >= '0' && c <= '9') || c == '-' || c == '_');
 	}
 
 	private long touchInterval(TokenRecord record) {

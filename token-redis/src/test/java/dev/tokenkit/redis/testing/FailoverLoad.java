@@ -18,9 +18,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Failover under load, as the failover tests of token-redis and of the sample run it: 16 threads run rounds (issue,
  * use, revoke, try the revoked token) against two nodes; after three seconds a primary is killed; the load runs on
- * until three seconds pass without a refusal (at most 40 seconds after the kill). The rounds report what they see
+ * until three seconds pass without a refusal (at most 70 seconds after the kill). The rounds report what they see
  * here, and the figures are printed for {@code docs/scaling.md} and checked: no revoked token accepted, nothing
- * accepted that the store no longer had, service back within 30 seconds.
+ * accepted that the store no longer had, and service back within ten seconds of Redis's own failover (which this
+ * measures apart: how long Redis takes to elect a new primary is Redis's, and on a busy two-core machine it has taken
+ * forty seconds).
  */
 public final class FailoverLoad {
 
@@ -30,6 +32,9 @@ public final class FailoverLoad {
 	/** How long the load must run without a refusal, after the kill, for service to count as back. */
 	private static final long QUIET_MILLIS = 3_000;
 
+	/** How long after Redis's own failover service must be back. */
+	private static final long CLIENT_RECOVERY_MILLIS = 10_000;
+
 	/** One round of one thread. */
 	@FunctionalInterface
 	public interface Round {
@@ -38,11 +43,19 @@ public final class FailoverLoad {
 
 	}
 
-	/** The kill of a primary; it returns once the kill is done, not once the failover is. */
+	/** The kill of a primary; it returns the killed server's port once the kill is done, not once the failover is. */
 	@FunctionalInterface
 	public interface Kill {
 
-		void run() throws InterruptedException;
+		int run() throws InterruptedException;
+
+	}
+
+	/** Whether Redis has failed over from the killed server, which it is given the port of. */
+	@FunctionalInterface
+	public interface Failover {
+
+		boolean doneFrom(int killedPort);
 
 	}
 
@@ -65,6 +78,8 @@ public final class FailoverLoad {
 
 	private volatile long roundsBeforeKill;
 
+	private volatile long redisRecoveredMillis;
+
 	private int lost;
 
 	private int checkedForLoss;
@@ -73,9 +88,9 @@ public final class FailoverLoad {
 	}
 
 	/** Runs the load and the kill; returns once service has been back for three seconds. */
-	public static FailoverLoad run(Round round, Kill kill) throws Exception {
+	public static FailoverLoad run(Round round, Kill kill, Failover failover) throws Exception {
 		FailoverLoad load = new FailoverLoad();
-		ExecutorService threads = Executors.newFixedThreadPool(THREADS);
+		ExecutorService threads = Executors.newFixedThreadPool(THREADS + 1);
 		try {
 			List<Future<?>> workers = new ArrayList<>();
 			for (int t = 0; t < THREADS; t++) {
@@ -90,10 +105,15 @@ public final class FailoverLoad {
 			Thread.sleep(3_000);
 			load.roundsBeforeKill = load.rounds.sum();
 			load.killMillis = System.currentTimeMillis();
-			kill.run();
+			int killed = kill.run();
+			Future<?> watch = threads.submit(() -> {
+				load.watchFailover(failover, killed);
+				return null;
+			});
 			for (Future<?> worker : workers) {
 				worker.get();
 			}
+			watch.get();
 		}
 		finally {
 			threads.shutdownNow();
@@ -107,7 +127,18 @@ public final class FailoverLoad {
 			return false;
 		}
 		long now = System.currentTimeMillis();
-		return now - Math.max(this.lastRefusalMillis.get(), killed) > QUIET_MILLIS || now - killed > 40_000;
+		return now - Math.max(this.lastRefusalMillis.get(), killed) > QUIET_MILLIS || now - killed > 70_000;
+	}
+
+	/** Polls Redis every 100 ms until it has failed over, while the load runs. */
+	private void watchFailover(Failover failover, int killedPort) throws InterruptedException {
+		while (!done()) {
+			if (failover.doneFrom(killedPort)) {
+				this.redisRecoveredMillis = System.currentTimeMillis();
+				return;
+			}
+			Thread.sleep(100);
+		}
 	}
 
 	/** A token was issued; one issued before the kill is checked for loss at the end. */
@@ -169,14 +200,18 @@ public final class FailoverLoad {
 		return Math.max(0, this.lastRefusalMillis.get() - this.killMillis);
 	}
 
+	private long redisRecoveryMillis() {
+		return (this.redisRecoveredMillis == 0) ? -1 : this.redisRecoveredMillis - this.killMillis;
+	}
+
 	/** Prints the figures. */
 	public void print(String setUp) {
 		System.out.printf("Redis %s failover under load: %d rounds (%d in the 3 s before the kill), %d refused as "
-				+ "unavailable, %d other refusals, service back %d ms after the kill, %d revoked tokens accepted, %d "
-				+ "accepted that the store did not have, %d of %d tokens issued before the kill lost%n", setUp,
-				this.rounds.sum(), this.roundsBeforeKill, this.unavailable.sum(), this.otherRefusals.sum(),
-				recoveryMillis(), this.revokedAccepted.sum(), this.acceptedUnknown.sum(), this.lost,
-				this.checkedForLoss);
+				+ "unavailable, %d other refusals, Redis failed over %d ms after the kill, service back %d ms after the "
+				+ "kill, %d revoked tokens accepted, %d accepted that the store did not have, %d of %d tokens issued "
+				+ "before the kill lost%n", setUp, this.rounds.sum(), this.roundsBeforeKill, this.unavailable.sum(),
+				this.otherRefusals.sum(), redisRecoveryMillis(), recoveryMillis(), this.revokedAccepted.sum(),
+				this.acceptedUnknown.sum(), this.lost, this.checkedForLoss);
 	}
 
 	/** Checks what must hold. */
@@ -185,7 +220,9 @@ public final class FailoverLoad {
 		assertThat(this.acceptedUnknown.sum()).as("tokens accepted that the store does not have").isZero();
 		assertThat(this.roundsBeforeKill).as("rounds before the kill").isPositive();
 		assertThat(this.rounds.sum()).as("rounds after the failover").isGreaterThan(this.roundsBeforeKill);
-		assertThat(recoveryMillis()).as("time until service was back").isLessThan(30_000);
+		assertThat(redisRecoveryMillis()).as("time until Redis had failed over").isNotNegative();
+		assertThat(recoveryMillis()).as("time until service was back")
+			.isLessThanOrEqualTo(redisRecoveryMillis() + CLIENT_RECOVERY_MILLIS);
 	}
 
 }

@@ -83,6 +83,29 @@ public final class PrivateRedisCluster implements AutoCloseable {
 		throw new IllegalStateException("No live primary holds slot " + slot);
 	}
 
+	/**
+	 * Whether a live primary holds a key's slot, as a surviving node sees the cluster: after a kill, whether the
+	 * cluster has failed over.
+	 *
+	 * @param key the key
+	 * @return {@code true} once a primary that is up serves the key's slot
+	 */
+	public boolean servesSlotOf(String key) {
+		List<Integer> live = this.nodes.stream().filter((node) -> node.process().isAlive())
+			.map(RedisServers.Started::port).toList();
+		String any = Integer.toString(live.get(0));
+		int slot = Integer.parseInt(RedisServers.cli(List.of("-p", any, "cluster", "keyslot", key)).trim());
+		for (String line : RedisServers.cli(List.of("-p", any, "cluster", "nodes")).split("\n")) {
+			String[] fields = line.trim().split(" ");
+			if (fields.length > 8 && fields[2].contains("master") && !fields[2].contains("fail")
+					&& holds(fields, slot)) {
+				int port = Integer.parseInt(fields[1].substring(fields[1].indexOf(':') + 1, fields[1].indexOf('@')));
+				return live.contains(port);
+			}
+		}
+		return false;
+	}
+
 	private static boolean holds(String[] fields, int slot) {
 		for (int i = 8; i < fields.length; i++) {
 			String[] range = fields[i].split("-");

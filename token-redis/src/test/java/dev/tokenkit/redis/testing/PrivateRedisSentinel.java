@@ -100,6 +100,18 @@ public final class PrivateRedisSentinel implements AutoCloseable {
 		return Integer.parseInt(address[address.length - 1]);
 	}
 
+	/**
+	 * Whether the Sentinels have failed over from a killed primary: they name another one, and it serves as a primary.
+	 *
+	 * @param killedPort the port of the primary that was killed
+	 * @return {@code true} once a new primary serves
+	 */
+	public boolean failedOverFrom(int killedPort) {
+		int port = primaryPort();
+		return port != killedPort
+				&& RedisServers.cli(List.of("-p", Integer.toString(port), "role")).startsWith("master");
+	}
+
 	private void awaitSentinelsSeeEverything() {
 		Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
 		while (Instant.now().isBefore(deadline)) {
