@@ -27,10 +27,12 @@ import dev.tokenkit.core.StoreUnavailableException;
 /**
  * The store's one Lettuce connection, opened on first use, to a standalone Redis, a primary found through Sentinel, or
  * a Redis Cluster, and the client it comes from: a client the store made itself (reconnecting every 250 ms; a
- * standalone or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for at most the
- * timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own refresh on
- * redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes only its own
- * connection. Commands go to primaries only: a Sentinel connection is the primary's, and a cluster connection reads
+ * standalone or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for
+ * at most the timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own
+ * refresh on redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes
+ * only its own connection. On a cluster, a command that fails as unavailable also asks the client to refresh its
+ * topology (at most once a second), so that a failover is noticed however the app's client is configured: its own
+ * refresh may be off, or held back for half a minute after an adaptive refresh that came before the new primary. Commands go to primaries only: a Sentinel connection is the primary's, and a cluster connection reads
  * from primaries, as Lettuce does by default, so that a read never lags behind a revoke on a replica. A command slower
  * than the timeout, a lost connection or a refusal of a Redis in failover ({@code CLUSTERDOWN}, {@code READONLY}, ...)
  * becomes a {@link StoreUnavailableException}; any other failed command an {@link IllegalStateException}.
@@ -113,13 +115,13 @@ final class RedisConnection implements AutoCloseable {
 	private static Open standalone(RedisClient client, Duration timeout) {
 		StatefulRedisConnection<String, String> connection = client.connect();
 		connection.setTimeout(timeout);
-		return new Open(connection, connection.sync(), true);
+		return new Open(connection, connection.sync(), true, ClusterTopology.NONE);
 	}
 
 	private static Open cluster(RedisClusterClient client, Duration timeout) {
 		StatefulRedisClusterConnection<String, String> connection = client.connect();
 		connection.setTimeout(timeout);
-		return new Open(connection, connection.sync(), false);
+		return new Open(connection, connection.sync(), false, new ClusterTopology(client));
 	}
 
 	/**
@@ -128,8 +130,9 @@ final class RedisConnection implements AutoCloseable {
 	 * say; a cluster connection's commands wait for their node, within the timeout.
 	 */
 	<T> T run(Function<RedisClusterCommands<String, String>, T> command) {
+		Open current = null;
 		try {
-			Open current = open();
+			current = open();
 			if (current.refusesWhileDown() && !current.connection().isOpen()) {
 				throw new StoreUnavailableException(new RedisException("The Redis connection is down"));
 			}
@@ -137,13 +140,21 @@ final class RedisConnection implements AutoCloseable {
 		}
 		catch (RedisCommandExecutionException ex) {
 			if (isUnavailable(ex)) {
-				throw new StoreUnavailableException(ex);
+				throw unavailable(current, ex);
 			}
 			throw new IllegalStateException("A tokenkit Redis command failed", ex);
 		}
 		catch (RedisException ex) {
-			throw new StoreUnavailableException(ex);
+			throw unavailable(current, ex);
 		}
+	}
+
+	/** The failure to throw for a command Redis could not serve, after asking a cluster client to look again. */
+	private static StoreUnavailableException unavailable(@Nullable Open current, RedisException failure) {
+		if (current != null) {
+			current.topology().refreshSoon();
+		}
+		return new StoreUnavailableException(failure);
 	}
 
 	/**
@@ -180,10 +191,11 @@ final class RedisConnection implements AutoCloseable {
 
 	/**
 	 * An open connection and its synchronous commands, the same for standalone, Sentinel and cluster; whether a command
-	 * is refused at once while the connection is down (not for a cluster, whose connection stands for many nodes).
+	 * is refused at once while the connection is down (not for a cluster, whose connection stands for many nodes); and
+	 * the cluster topology to refresh after a failure (none for standalone and Sentinel).
 	 */
 	private record Open(StatefulConnection<String, String> connection, RedisClusterCommands<String, String> commands,
-			boolean refusesWhileDown) {
+			boolean refusesWhileDown, ClusterTopology topology) {
 	}
 
 }
