@@ -33,11 +33,10 @@ public record TokenOrigin(String dialect, String client) {
 	public TokenOrigin {
 		Objects.requireNonNull(dialect, "dialect cannot be null");
 		Objects.requireNonNull(client, "client cannot be null");
-		if (dialect.length() > 32 || !dialect.chars().allMatch((c) -> (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')
-				|| c == '-')) {
+		if (!isDialect(dialect)) {
 			throw new IllegalArgumentException("dialect must be at most 32 lower-case letters, digits and dashes");
 		}
-		if (client.length() > MAX_CLIENT_LENGTH || !clean(client).equals(client)) {
+		if (!isLabel(client)) {
 			throw new IllegalArgumentException("client must be a cleaned label");
 		}
 	}
@@ -56,8 +55,8 @@ public record TokenOrigin(String dialect, String client) {
 	}
 
 	/**
-	 * The origin a store kept: {@link #UNKNOWN} when both are empty, as they are for most tokens, without a check;
-	 * otherwise the values checked as the constructor checks them, and cleaned rather than refused where they are not
+	 * The origin a store kept, read on every check of a stored token: {@link #UNKNOWN} when both are empty, without a
+	 * check; otherwise the values checked as the constructor checks them (a loop over each, no copy), and cleaned rather than refused where they are not
 	 * (a row edited by hand, or written by a later version with longer labels), so that reading a token never fails on
 	 * its origin.
 	 *
@@ -78,6 +77,34 @@ public record TokenOrigin(String dialect, String client) {
 			String cleanDialect = clean(dialect).toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9-]", "");
 			return new TokenOrigin(cleanDialect.substring(0, Math.min(32, cleanDialect.length())), clean(client));
 		}
+	}
+
+	private static boolean isDialect(String text) {
+		if (text.length() > 32) {
+			return false;
+		}
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) {
+				return false;
+			}
+		}
+		return true;
+	}
+
+	/** Whether the text is what {@link #clean} makes: printable ASCII, single spaces inside, at most the length. */
+	private static boolean isLabel(String text) {
+		int length = text.length();
+		if (length > MAX_CLIENT_LENGTH || (length > 0 && (text.charAt(0) == ' ' || text.charAt(length - 1) == ' '))) {
+			return false;
+		}
+		for (int i = 0; i < length; i++) {
+			char c = text.charAt(i);
+			if (c < ' ' || c >= 0x7f || (c == ' ' && text.charAt(i - 1) == ' ')) {
+				return false;
+			}
+		}
+		return true;
 	}
 
 	/** The text with each run of characters other than printable ASCII as one space, trimmed and cut. */
