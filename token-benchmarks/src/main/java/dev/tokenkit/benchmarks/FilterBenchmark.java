@@ -80,9 +80,7 @@ public class FilterBenchmark extends BenchmarkSettings {
 	 */
 	@Benchmark
 	public MockHttpServletResponse withTokenKitFilter() throws IOException, ServletException {
-		MockHttpServletResponse response = new MockHttpServletResponse();
-		this.filter.doFilter(request(), response, this.handler);
-		return response;
+		return Fixtures.through(this.filter, request(), this.handler);
 	}
 
 	private MockHttpServletRequest request() {

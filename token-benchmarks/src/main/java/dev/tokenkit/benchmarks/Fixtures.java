@@ -1,11 +1,18 @@
 package dev.tokenkit.benchmarks;
 
+import java.io.IOException;
 import java.util.Set;
 
 import javax.crypto.spec.SecretKeySpec;
 
+import jakarta.servlet.Filter;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+
 import dev.tokenkit.core.account.Account;
 
+import org.springframework.mock.web.MockHttpServletResponse;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -16,6 +23,14 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 final class Fixtures {
 
 	private Fixtures() {
+	}
+
+	/** A request through a filter (or a whole chain) to the handler, answered in a new response. */
+	static MockHttpServletResponse through(Filter filter, HttpServletRequest request, FilterChain handler)
+			throws IOException, ServletException {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		filter.doFilter(request, response, handler);
+		return response;
 	}
 
 	/**

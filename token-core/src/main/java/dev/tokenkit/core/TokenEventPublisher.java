@@ -48,4 +48,18 @@ public final class TokenEventPublisher {
 		}
 	}
 
+	/**
+	 * Publishes the revocation of one token, if one was revoked.
+	 *
+	 * @param accountId the revoked token's account, or {@code null} when no token was revoked
+	 * @return whether a token was revoked
+	 */
+	public boolean revoked(@Nullable String accountId) {
+		if (accountId == null) {
+			return false;
+		}
+		publish(TokenEvent.Type.REVOKED, accountId, null);
+		return true;
+	}
+
 }

@@ -1,11 +1,8 @@
 package dev.tokenkit.jwt;
 
-import java.security.Key;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +14,6 @@ import io.jsonwebtoken.JwtException;
 import io.jsonwebtoken.JwtParser;
 import io.jsonwebtoken.JwtParserBuilder;
 import io.jsonwebtoken.Jwts;
-import io.jsonwebtoken.security.SecureDigestAlgorithm;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -41,20 +37,20 @@ import dev.tokenkit.jwt.VerifiedTokens.Verified;
 
 /**
  * A {@link TokenService} that issues signed JWTs (RFC 7519) with jjwt: {@code sub} (the account id), {@code iat},
- * {@code exp}, {@code jti}, {@code username}, {@code authorities}, and {@code iss}/{@code aud} when configured, with the
- * active key's {@code kid} in the header. Any node with the key set can check a token without a store lookup for the
- * token itself.
+ * {@code exp}, {@code jti}, {@code username}, {@code authorities}, and {@code iss}/{@code aud} when configured, with
+ * the active key's {@code kid} in the header. Any node with the key set can check a token without a store lookup for
+ * the token itself.
  *
  * <p>Design note: expiry is absolute. A token lives for its policy's idle timeout (the account's, else the endpoint's
- * default), capped by the policy's maximum lifetime and by {@link JwtTokenServiceBuilder#maxTokenLifetime(Duration)}; a JWT cannot
- * slide, so sliding idle expiry needs the {@link dev.tokenkit.core.opaque.OpaqueTokenService opaque service}.
- * Validation resolves the key by {@code kid} and accepts only that key's one algorithm, so {@code alg: none}, an HS
- * token presented to an RSA key, an unknown {@code kid}, a tampered token, a wrong {@code iss} or {@code aud}, an
- * expired token (beyond the clock skew) or one not yet valid are all {@link InvalidTokenException}s. Revocation is
- * kept in the {@link TokenStore} ({@link JwtRevocations}): {@link #revoke(String)} stores the token's {@code jti} until the token's own expiry,
- * and {@link #revokeAll(String)} stores the moment from which the account's older tokens are refused (tokens carry
- * whole seconds, so a token issued in the same second as the call is refused too; nodes need synchronised clocks).
- * Each check therefore costs two store reads.
+ * default), capped by the policy's maximum lifetime and by {@link JwtTokenServiceBuilder#maxTokenLifetime(Duration)}; a
+ * JWT cannot slide, so sliding idle expiry needs the {@link dev.tokenkit.core.opaque.OpaqueTokenService opaque
+ * service}. Validation resolves the key by {@code kid} and accepts only that key's one algorithm, so {@code alg: none},
+ * an HS token presented to an RSA key, an unknown {@code kid}, a tampered token, a wrong {@code iss} or {@code aud}, an
+ * expired token (beyond the clock skew) or one not yet valid are all {@link InvalidTokenException}s. Revocation is kept
+ * in the {@link TokenStore} ({@link JwtRevocations}): {@link #revoke(String)} stores the token's {@code jti} until the
+ * token's own expiry, and {@link #revokeAll(String)} stores the moment from which the account's older tokens are
+ * refused (tokens carry whole seconds, so a token issued in the same second as the call is refused too; nodes need
+ * synchronised clocks). Each check therefore costs two store reads.
  *
  * <p>A token's first check verifies it in full (signature, header, claims); what it proved is then kept in a bounded
  * verified-token cache under the token's SHA-256 until the token's expiry (plus the clock skew), so that later checks
@@ -76,17 +72,13 @@ public final class JwtTokenService implements TokenService {
 
 	private final JwtKeySet keys;
 
-	private final @Nullable String issuer;
-
-	private final @Nullable String audience;
-
 	private final Duration maxTokenLifetime;
 
 	private final Duration clockSkew;
 
 	private final TokenEventPublisher events;
 
-	private final SecureRandom random;
+	private final JwtSigner signer;
 
 	private final JwtParser parser;
 
@@ -103,13 +95,11 @@ public final class JwtTokenService implements TokenService {
 	JwtTokenService(JwtTokenServiceBuilder builder) {
 		this.clock = builder.clock;
 		this.keys = new JwtKeySet(builder.keys, Objects.requireNonNull(builder.activeKid));
-		this.issuer = builder.issuer;
-		this.audience = builder.audience;
 		this.maxTokenLifetime = builder.maxTokenLifetime;
 		// Whole seconds, as jjwt applies it, so that the verified-token cache never outlasts jjwt's own check.
 		this.clockSkew = Duration.ofSeconds(builder.clockSkew.toSeconds());
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
-		this.random = builder.random;
+		this.signer = new JwtSigner(this.keys, builder.issuer, builder.audience, builder.random);
 		JwtParserBuilder parser = Jwts.parser()
 			.json(JacksonJwtJson.deserializer())
 			// no compression: tokenkit never writes a zip header, and jjwt inflates a signed one in full (catalog W-27)
@@ -117,11 +107,11 @@ public final class JwtTokenService implements TokenService {
 			.keyLocator(this.keys)
 			.clock(() -> Date.from(this.clock.instant()))
 			.clockSkewSeconds(builder.clockSkew.toSeconds());
-		if (this.issuer != null) {
-			parser.requireIssuer(this.issuer);
+		if (builder.issuer != null) {
+			parser.requireIssuer(builder.issuer);
 		}
-		if (this.audience != null) {
-			parser.requireAudience(this.audience);
+		if (builder.audience != null) {
+			parser.requireAudience(builder.audience);
 		}
 		this.parser = parser.build();
 		this.claimsCheck = new JwtClaimsCheck(this.clock, this.clockSkew, this.maxTokenLifetime);
@@ -143,34 +133,13 @@ public final class JwtTokenService implements TokenService {
 
 	/** Signs a token; its origin is not kept, since the store holds no record of a JWT. */
 	@Override
-	@SuppressWarnings("unchecked") // each key's algorithm matches its own key type, as JwtKey's factories make it
 	public IssuedToken issue(Account account, TokenPolicy defaultPolicy, TokenOrigin origin) {
 		TokenPolicy policy = Objects.requireNonNull(account, "account cannot be null").tokenPolicy(defaultPolicy);
 		Objects.requireNonNull(origin, "origin cannot be null");
 		Instant issuedAt = Instant.ofEpochSecond(this.clock.instant().getEpochSecond());
 		Duration lifetime = shortest(policy.idleTimeout(), policy.maxLifetime(), this.maxTokenLifetime);
 		Instant expiresAt = issuedAt.plus(lifetime);
-		JwtKey key = this.keys.active();
-		var builder = Jwts.builder()
-			.json(JacksonJwtJson.serializer())
-			.header()
-			.keyId(key.kid())
-			.type(JwtKeySet.ACCESS_TOKEN_TYPE)
-			.and()
-			.id(newJti())
-			.subject(account.id())
-			.issuedAt(Date.from(issuedAt))
-			.expiration(Date.from(expiresAt))
-			.claim("username", account.username())
-			.claim("authorities", List.copyOf(account.authorities()));
-		if (this.issuer != null) {
-			builder.issuer(this.issuer);
-		}
-		if (this.audience != null) {
-			builder.audience().add(this.audience);
-		}
-		String token = builder.signWith(Objects.requireNonNull(key.signingKey()),
-				(SecureDigestAlgorithm<Key, ?>) key.algorithm()).compact();
+		String token = this.signer.sign(account, issuedAt, expiresAt);
 		TokenPrincipal principal = new TokenPrincipal(account.id(), account.username(), account.authorities());
 		this.events.publish(TokenEvent.Type.ISSUED, account.id(), null);
 		return new IssuedToken(token, principal, issuedAt, expiresAt);
@@ -221,12 +190,7 @@ public final class JwtTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
-		String accountId = this.revokes.observe(() -> revokeOne(token));
-		if (accountId == null) {
-			return false;
-		}
-		this.events.publish(TokenEvent.Type.REVOKED, accountId, null);
-		return true;
+		return this.events.revoked(this.revokes.observe(() -> revokeOne(token)));
 	}
 
 	/** Records a live token's revocation; returns its account's id, or {@code null} if it was not live. */
@@ -298,12 +262,6 @@ public final class JwtTokenService implements TokenService {
 		catch (JwtException | IllegalArgumentException | ClassCastException ex) {
 			throw reject(Reason.BAD_SIGNATURE, null);
 		}
-	}
-
-	private String newJti() {
-		byte[] bytes = new byte[16];
-		this.random.nextBytes(bytes);
-		return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 	}
 
 	private static Duration shortest(Duration... durations) {

@@ -2,6 +2,7 @@ package dev.tokenkit.redis;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Objects;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -27,15 +28,16 @@ import dev.tokenkit.core.StoreUnavailableException;
 /**
  * The store's one Lettuce connection, opened on first use, to a standalone Redis, a primary found through Sentinel, or
  * a Redis Cluster, and the client it comes from: a client the store made itself (reconnecting every 250 ms; a
- * standalone or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for
- * at most the timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own
- * refresh on redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes
- * only its own connection. On a cluster, a command that fails as unavailable also asks the client to refresh its
- * topology (at most once a second), so that a failover is noticed however the app's client is configured: its own
- * refresh may be off, or held back for half a minute after an adaptive refresh that came before the new primary. Commands go to primaries only: a Sentinel connection is the primary's, and a cluster connection reads
- * from primaries, as Lettuce does by default, so that a read never lags behind a revoke on a replica. A command slower
- * than the timeout, a lost connection or a refusal of a Redis in failover ({@code CLUSTERDOWN}, {@code READONLY}, ...)
- * becomes a {@link StoreUnavailableException}; any other failed command an {@link IllegalStateException}.
+ * standalone or Sentinel client refuses commands at once while Redis is unreachable, a cluster client holds them for at
+ * most the timeout while it reconnects a node, and refreshes its topology every second besides Lettuce's own refresh on
+ * redirects and lost nodes), which it shuts down on close, or a client the app lent, of which it closes only its own
+ * connection. On a cluster, a command that fails as unavailable also asks the client to refresh its topology (at most
+ * once a second), so that a failover is noticed however the app's client is configured: its own refresh may be off, or
+ * held back for half a minute after an adaptive refresh that came before the new primary. Commands go to primaries
+ * only: a Sentinel connection is the primary's, and a cluster connection reads from primaries, as Lettuce does by
+ * default, so that a read never lags behind a revoke on a replica. A command slower than the timeout, a lost connection
+ * or a refusal of a Redis in failover ({@code CLUSTERDOWN}, {@code READONLY}, ...) becomes a
+ * {@link StoreUnavailableException}; any other failed command an {@link IllegalStateException}.
  */
 final class RedisConnection implements AutoCloseable {
 
@@ -53,6 +55,19 @@ final class RedisConnection implements AutoCloseable {
 	private RedisConnection(Supplier<Open> opener, Runnable shutdown) {
 		this.opener = opener;
 		this.shutdown = shutdown;
+	}
+
+	/** The URI a text names; a text that is none is refused without being repeated, as it may hold a password. */
+	static RedisURI uri(String redisUri) {
+		Objects.requireNonNull(redisUri, "redisUri cannot be null");
+		try {
+			return RedisURI.create(redisUri);
+		}
+		catch (IllegalArgumentException ex) {
+			// Without the cause: its message quotes the URI, password and all.
+			throw new IllegalArgumentException("Not a valid redis://, rediss:// or redis-sentinel:// URI (it is not "
+					+ "repeated here, as it may hold a password)");
+		}
 	}
 
 	/**

@@ -3,16 +3,11 @@ package dev.tokenkit.redis;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisURI;
@@ -21,8 +16,6 @@ import io.lettuce.core.cluster.RedisClusterClient;
 import org.jspecify.annotations.Nullable;
 
 import dev.tokenkit.core.StoreUnavailableException;
-import dev.tokenkit.core.TokenOrigin;
-import dev.tokenkit.core.TokenPrincipal;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
@@ -62,20 +55,14 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 
 	private final Clock clock;
 
-	private final String tokenPrefix;
-
-	private final String accountPrefix;
-
-	private final Duration maxTokenLifetime;
+	private final AccountIndex index;
 
 	private final String throttlePrefix;
 
 	private RedisTokenStore(Builder builder) {
 		this.redis = builder.connection.apply(builder.timeout);
 		this.clock = builder.clock;
-		this.tokenPrefix = builder.keyPrefix + "token:";
-		this.accountPrefix = builder.keyPrefix + "account:";
-		this.maxTokenLifetime = builder.maxTokenLifetime;
+		this.index = new AccountIndex(builder.keyPrefix, builder.maxTokenLifetime);
 		this.throttlePrefix = builder.keyPrefix + "throttle:";
 	}
 
@@ -89,7 +76,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	 * @throws IllegalArgumentException if the text is not a Redis URI; the message does not repeat it
 	 */
 	public static Builder builder(String redisUri) {
-		RedisURI uri = parse(redisUri);
+		RedisURI uri = RedisConnection.uri(redisUri);
 		return new Builder((timeout) -> RedisConnection.to(uri, timeout));
 	}
 
@@ -105,7 +92,7 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		if (seedUris.isEmpty()) {
 			throw new IllegalArgumentException("A Redis Cluster needs the URI of at least one of its nodes");
 		}
-		List<RedisURI> seeds = seedUris.stream().map(RedisTokenStore::parse).toList();
+		List<RedisURI> seeds = seedUris.stream().map(RedisConnection::uri).toList();
 		return new Builder((timeout) -> RedisConnection.toCluster(seeds, timeout));
 	}
 
@@ -134,59 +121,42 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 		return new Builder((timeout) -> RedisConnection.from(client, timeout));
 	}
 
-	private static RedisURI parse(String redisUri) {
-		Objects.requireNonNull(redisUri, "redisUri cannot be null");
-		try {
-			return RedisURI.create(redisUri);
-		}
-		catch (IllegalArgumentException ex) {
-			// Without the cause: its message quotes the URI, password and all.
-			throw new IllegalArgumentException("Not a valid redis://, rediss:// or redis-sentinel:// URI (it is not "
-					+ "repeated here, as it may hold a password)");
-		}
-	}
-
 	/** Adds the hash to the account's index first, then saves the token: a revoke-all never misses a saved token. */
 	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
-		TokenPrincipal principal = record.principal();
-		String hex = record.hash().toHex();
+		String[] fields = RedisTokenFields.saveArguments(record, ttlMillis(record));
 		return this.redis.run((redis) -> {
-			RedisScripts.INDEX.run(redis, ScriptOutputType.INTEGER, indexKey(principal.accountId()), hex,
-					Long.toString(this.maxTokenLifetime.toMillis()));
-			Long saved = RedisScripts.SAVE.run(redis, ScriptOutputType.INTEGER, tokenKey(record.hash()),
-					principal.accountId(), principal.username(),
-					String.join(",", new TreeSet<>(principal.authorities())), millis(record.issuedAt()),
-					millis(record.lastUsedAt()), Long.toString(record.idleTimeout().toMillis()),
-					millis(record.expiresAt()), ttl(record), record.origin().dialect(), record.origin().client());
+			this.index.add(redis, record.principal().accountId(), record.hash());
+			Long saved = RedisScripts.SAVE.run(redis, ScriptOutputType.INTEGER, this.index.tokenKey(record.hash()), fields);
 			return saved != null && saved != 0;
 		});
 	}
 
 	@Override
 	public @Nullable TokenRecord find(TokenHash hash) {
-		Map<String, String> fields = this.redis.run((redis) -> redis.hgetall(tokenKey(hash)));
+		Map<String, String> fields = this.redis.run((redis) -> redis.hgetall(this.index.tokenKey(hash)));
 		if (fields == null || fields.isEmpty()) {
 			return null;
 		}
-		return record(hash, fields);
+		return RedisTokenFields.record(hash, fields);
 	}
 
 	@Override
 	public void touch(TokenHash hash, Instant usedAt) {
-		this.redis.run((redis) -> RedisScripts.TOUCH.run(redis, ScriptOutputType.INTEGER, tokenKey(hash),
-				millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()), Long.toString(this.clock.millis())));
+		this.redis.run((redis) -> RedisScripts.TOUCH.run(redis, ScriptOutputType.INTEGER, this.index.tokenKey(hash),
+				RedisTokenFields.millis(usedAt), Long.toString(RETENTION_AFTER_EXPIRY.toMillis()),
+				Long.toString(this.clock.millis())));
 	}
 
 	/** Deletes the token, then its entry in the account's index (an entry left behind names no token, and is skipped). */
 	@Override
 	public boolean remove(TokenHash hash) {
 		return this.redis.run((redis) -> {
-			String account = RedisScripts.REMOVE.run(redis, ScriptOutputType.VALUE, tokenKey(hash));
+			String account = RedisScripts.REMOVE.run(redis, ScriptOutputType.VALUE, this.index.tokenKey(hash));
 			if (account == null) {
 				return false;
 			}
-			redis.srem(indexKey(account), hash.toHex());
+			this.index.drop(redis, account, hash);
 			return true;
 		});
 	}
@@ -200,36 +170,12 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	 */
 	@Override
 	public int removeAll(String accountId) {
-		return this.redis.run((redis) -> {
-			Set<String> named = redis.smembers(indexKey(accountId));
-			int removed = 0;
-			for (String hex : named) {
-				Long deleted = RedisScripts.REMOVE_OWNED.run(redis, ScriptOutputType.INTEGER, this.tokenPrefix + hex,
-						accountId);
-				removed += (deleted != null) ? deleted.intValue() : 0;
-			}
-			if (!named.isEmpty()) {
-				redis.srem(indexKey(accountId), named.toArray(String[]::new));
-			}
-			return removed;
-		});
+		return this.redis.run((redis) -> this.index.removeAll(redis, accountId));
 	}
 
 	@Override
 	public List<TokenRecord> findByAccount(String accountId) {
-		List<TokenRecord> records = this.redis.run((redis) -> {
-			List<TokenRecord> found = new ArrayList<>();
-			for (String hex : redis.smembers(indexKey(accountId))) {
-				Map<String, String> fields = redis.hgetall(this.tokenPrefix + hex);
-				if (accountId.equals(fields.get("a"))) {
-					found.add(record(TokenHash.fromHex(hex), fields));
-				}
-				else {
-					redis.srem(indexKey(accountId), hex);
-				}
-			}
-			return found;
-		});
+		List<TokenRecord> records = this.redis.run((redis) -> this.index.records(redis, accountId));
 		records.sort(Comparator.comparing(TokenRecord::issuedAt).thenComparing((r) -> r.hash().toHex()));
 		return records;
 	}
@@ -251,31 +197,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	}
 
 	/** The key's TTL: the record's remaining life by this store's clock, plus the retention, at least 1 ms. */
-	private String ttl(TokenRecord record) {
-		long remaining = Duration.between(this.clock.instant(), record.deadline().plus(RETENTION_AFTER_EXPIRY)).toMillis();
-		return Long.toString(Math.max(1, remaining));
-	}
-
-	private String tokenKey(TokenHash hash) {
-		return this.tokenPrefix + hash.toHex();
-	}
-
-	private String indexKey(String accountId) {
-		return this.accountPrefix + accountId;
-	}
-
-	private static String millis(Instant instant) {
-		return Long.toString(instant.toEpochMilli());
-	}
-
-	/** The record a token's hash fields hold ({@link RedisScripts#SAVE} names them). */
-	private static TokenRecord record(TokenHash hash, Map<String, String> fields) {
-		Set<String> names = Arrays.stream(fields.get("r").split(",")).filter((a) -> !a.isEmpty())
-			.collect(Collectors.toUnmodifiableSet());
-		return new TokenRecord(hash, new TokenPrincipal(fields.get("a"), fields.get("u"), names),
-				Long.parseLong(fields.get("i")), Long.parseLong(fields.get("l")), Long.parseLong(fields.get("d")),
-				Long.parseLong(fields.get("e")), TokenOrigin.restored(fields.getOrDefault("o", ""),
-						fields.getOrDefault("c", "")));
+	private long ttlMillis(TokenRecord record) {
+		return Math.max(1, Duration.between(this.clock.instant(), record.deadline().plus(RETENTION_AFTER_EXPIRY))
+			.toMillis());
 	}
 
 	/**

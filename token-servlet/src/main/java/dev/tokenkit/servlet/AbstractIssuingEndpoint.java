@@ -26,9 +26,13 @@ import dev.tokenkit.servlet.format.TokenResponseWriter;
 /**
  * What both issuing dialects share: the issuer and the writer, the default token policy and the realm with their
  * setters, issuing and logout, and the one place where a failure is answered, in the format negotiated so far. A
- * dialect reads its requests and negotiates its formats in {@link #serve}.
+ * dialect reads its requests and negotiates its formats in {@link #serve}. Sealed: the two dialects are its only
+ * kinds.
+ *
+ * @since 0.1.0
  */
-abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint permits DsiEndpoint, GlobalGivingEndpoint {
+public abstract sealed class AbstractIssuingEndpoint implements TokenEndpoint
+		permits DsiEndpoint, GlobalGivingEndpoint {
 
 	private static final TokenObserver UNOBSERVED = TokenObservers.none().issues("none");
 

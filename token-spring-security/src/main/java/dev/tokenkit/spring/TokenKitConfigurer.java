@@ -2,8 +2,6 @@ package dev.tokenkit.spring;
 
 import java.util.Objects;
 
-import org.jspecify.annotations.Nullable;
-
 import org.springframework.context.ApplicationContext;
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.AuthenticationManager;
@@ -28,34 +26,24 @@ import dev.tokenkit.servlet.GlobalGivingEndpoint;
 import dev.tokenkit.servlet.IntrospectionEndpoint;
 import dev.tokenkit.servlet.JwkSetEndpoint;
 import dev.tokenkit.servlet.LoginThrottle;
-import dev.tokenkit.servlet.TokenIssuer;
-import dev.tokenkit.servlet.error.TokenErrors;
 
 /**
  * Adds tokenkit to an existing Spring Security filter chain:
  * {@code http.with(TokenKitConfigurer.tokenKit(), (kit) -> kit.apiKeyVerifier(verifier))}.
  *
  * <p>It serves both issuing dialects inside the chain ({@link TokenEndpointsFilter}), and on request the endpoints
- * other services use to trust the tokens ({@link #jwkSet}, {@link #introspection}, {@link #authorizationServerMetadata}),
- * guards every path with a
- * {@code secure} segment ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest
- * of the site keeps it), and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
+ * other services use to trust the tokens ({@link #jwkSet}, {@link #introspection},
+ * {@link #authorizationServerMetadata}), guards every path with a {@code secure} segment
+ * ({@link TokenKitAuthenticationFilter}), exempts exactly those token routes from CSRF (the rest of the site keeps it),
+ * and answers {@code 401}, {@code 403} and {@code 503} on them with tokenkit's error body
  * ({@link TokenKitErrorHandler}); browser routes keep the chain's own entry point, such as the form-login redirect.
  * Token requests never create an HTTP session, unless the chain asks for one on every request
  * ({@code SessionCreationPolicy.ALWAYS}). The token service is also the chain's shared object {@code TokenService}.
  *
- * <p>Each collaborator is the DSL value if set, else the unique bean of its type, else a default:
- * <ul>
- * <li>{@link TokenService}: a bean, else an {@link OpaqueTokenService} over the unique {@link TokenStore} bean, else
- * over an {@link InMemoryTokenStore};</li>
- * <li>credentials: an {@link Authenticator} (DSL or bean), else the chain's own {@link AuthenticationManager} through an
- * {@link AuthenticationManagerAuthenticator};</li>
- * <li>{@link ApiKeyVerifier}: needed for GlobalGiving logins through the {@code AuthenticationManager}, and for
- * {@link #requireApiKey(boolean)};</li>
- * <li>{@link AuthenticationEventPublisher}: a bean, else one publishing to the application context;</li>
- * <li>{@link TokenObservers}: a bean, else {@link TokenObservers#none()}.</li>
- * </ul>
- * Several beans of one type without a {@code @Primary} one fail at start-up, naming the DSL method to use instead.
+ * <p>Each collaborator is the DSL value if set, else the unique bean of its type, else the default its DSL method
+ * names: an {@link OpaqueTokenService} over the unique {@link TokenStore} bean or an {@link InMemoryTokenStore}, the
+ * chain's own {@link AuthenticationManager} for credentials, and so on. Several beans of one type without a
+ * {@code @Primary} one fail at start-up, naming the DSL method to use instead.
  *
  * <p>Every {@code Customizer<TokenKitConfigurer>} bean of the application context is applied when the configurer is
  * added to a chain, before the chain's own customizer: settings made in code override them. This is how the Spring
@@ -65,36 +53,7 @@ import dev.tokenkit.servlet.error.TokenErrors;
  */
 public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitConfigurer, HttpSecurity> {
 
-	/** The endpoints served, read by the token-route matchers on every request; set once they are built. */
-	private volatile TokenEndpoints endpoints = TokenEndpoints.NONE;
-
-	private @Nullable TokenService tokenService;
-
-	private @Nullable Authenticator authenticator;
-
-	private @Nullable AuthenticationManager authenticationManager;
-
-	private @Nullable ApiKeyVerifier apiKeyVerifier;
-
-	private @Nullable AuthenticationEventPublisher eventPublisher;
-
-	private @Nullable TokenObservers observers;
-
-	private LoginThrottle loginThrottle = LoginThrottle.disabled();
-
-	private Customizer<DsiEndpoint> dsi = Customizer.withDefaults();
-
-	private Customizer<GlobalGivingEndpoint> globalGiving = Customizer.withDefaults();
-
-	private boolean dsiEnabled = true;
-
-	private boolean globalGivingEnabled = true;
-
-	private @Nullable RequestMatcher requireApiKey;
-
-	private String realm = TokenErrors.DEFAULT_REALM;
-
-	private TrustEndpoints trustEndpoints = TrustEndpoints.NONE;
+	private final TokenKitParts parts = new TokenKitParts();
 
 	/**
 	 * A configurer with every option at its default, for {@code http.with(tokenKit(), ...)}.
@@ -113,7 +72,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer tokenService(TokenService tokenService) {
-		this.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
+		this.parts.tokenService = Objects.requireNonNull(tokenService, "tokenService cannot be null");
 		return this;
 	}
 
@@ -126,7 +85,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer authenticator(Authenticator authenticator) {
-		this.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
+		this.parts.authenticator = Objects.requireNonNull(authenticator, "authenticator cannot be null");
 		return this;
 	}
 
@@ -137,7 +96,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer authenticationManager(AuthenticationManager authenticationManager) {
-		this.authenticationManager = Objects.requireNonNull(authenticationManager,
+		this.parts.authenticationManager = Objects.requireNonNull(authenticationManager,
 				"authenticationManager cannot be null");
 		return this;
 	}
@@ -150,7 +109,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer apiKeyVerifier(ApiKeyVerifier apiKeyVerifier) {
-		this.apiKeyVerifier = Objects.requireNonNull(apiKeyVerifier, "apiKeyVerifier cannot be null");
+		this.parts.apiKeyVerifier = Objects.requireNonNull(apiKeyVerifier, "apiKeyVerifier cannot be null");
 		return this;
 	}
 
@@ -161,7 +120,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer requireApiKey(boolean requireApiKey) {
-		this.requireApiKey = requireApiKey ? AnyRequestMatcher.INSTANCE : null;
+		this.parts.requireApiKey = requireApiKey ? AnyRequestMatcher.INSTANCE : null;
 		return this;
 	}
 
@@ -173,7 +132,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer requireApiKey(RequestMatcher secureRequests) {
-		this.requireApiKey = Objects.requireNonNull(secureRequests, "secureRequests cannot be null");
+		this.parts.requireApiKey = Objects.requireNonNull(secureRequests, "secureRequests cannot be null");
 		return this;
 	}
 
@@ -185,7 +144,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer eventPublisher(AuthenticationEventPublisher eventPublisher) {
-		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
+		this.parts.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
 		return this;
 	}
 
@@ -199,7 +158,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer observers(TokenObservers observers) {
-		this.observers = Objects.requireNonNull(observers, "observers cannot be null");
+		this.parts.observers = Objects.requireNonNull(observers, "observers cannot be null");
 		return this;
 	}
 
@@ -210,7 +169,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer loginThrottle(LoginThrottle loginThrottle) {
-		this.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle cannot be null");
+		this.parts.loginThrottle = Objects.requireNonNull(loginThrottle, "loginThrottle cannot be null");
 		return this;
 	}
 
@@ -222,7 +181,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer dsi(Customizer<DsiEndpoint> dsi) {
-		this.dsi = inOrder(this.dsi, Objects.requireNonNull(dsi, "dsi cannot be null"));
+		this.parts.dialects = this.parts.dialects.withDsi(dsi);
 		return this;
 	}
 
@@ -234,8 +193,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer globalGiving(Customizer<GlobalGivingEndpoint> globalGiving) {
-		this.globalGiving = inOrder(this.globalGiving, Objects.requireNonNull(globalGiving,
-				"globalGiving cannot be null"));
+		this.parts.dialects = this.parts.dialects.withGlobalGiving(globalGiving);
 		return this;
 	}
 
@@ -246,7 +204,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer dsiEnabled(boolean dsiEnabled) {
-		this.dsiEnabled = dsiEnabled;
+		this.parts.dialects = this.parts.dialects.withDsiEnabled(dsiEnabled);
 		return this;
 	}
 
@@ -257,7 +215,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer globalGivingEnabled(boolean globalGivingEnabled) {
-		this.globalGivingEnabled = globalGivingEnabled;
+		this.parts.dialects = this.parts.dialects.withGlobalGivingEnabled(globalGivingEnabled);
 		return this;
 	}
 
@@ -270,7 +228,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer jwkSet(Customizer<JwkSetEndpoint> jwkSet) {
-		this.trustEndpoints = this.trustEndpoints.withJwkSet(Objects.requireNonNull(jwkSet, "jwkSet cannot be null"));
+		this.parts.trustEndpoints = this.parts.trustEndpoints.withJwkSet(jwkSet);
 		return this;
 	}
 
@@ -287,9 +245,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer introspection(Authenticator clients, Customizer<IntrospectionEndpoint> introspection) {
-		this.trustEndpoints = this.trustEndpoints.withIntrospection(
-				Objects.requireNonNull(clients, "clients cannot be null"),
-				Objects.requireNonNull(introspection, "introspection cannot be null"));
+		this.parts.trustEndpoints = this.parts.trustEndpoints.withIntrospection(clients, introspection);
 		return this;
 	}
 
@@ -302,8 +258,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer authorizationServerMetadata(Customizer<AuthorizationServerMetadataEndpoint> metadata) {
-		this.trustEndpoints = this.trustEndpoints.withMetadata(Objects.requireNonNull(metadata,
-				"metadata cannot be null"));
+		this.parts.trustEndpoints = this.parts.trustEndpoints.withMetadata(metadata);
 		return this;
 	}
 
@@ -314,7 +269,7 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 * @return this configurer
 	 */
 	public TokenKitConfigurer realm(String realm) {
-		this.realm = Objects.requireNonNull(realm, "realm cannot be null");
+		this.parts.realm = Objects.requireNonNull(realm, "realm cannot be null");
 		return this;
 	}
 
@@ -330,46 +285,15 @@ public final class TokenKitConfigurer extends AbstractHttpConfigurer<TokenKitCon
 	 */
 	@Override
 	public void init(HttpSecurity http) {
-		TokenRoutes.register(http, (path) -> this.endpoints.claims(path), this.realm);
+		TokenRoutes.register(http, this.parts::claims, this.parts.realm);
 	}
 
 	@Override
 	public void configure(HttpSecurity http) {
-		ContextBeans beans = new ContextBeans(http.getSharedObject(ApplicationContext.class));
-		TokenService tokens = beans.tokenService(this.tokenService);
-		http.setSharedObject(TokenService.class, tokens);
-		AuthenticationEventPublisher publisher = beans.eventPublisher(this.eventPublisher);
-		TokenObservers observers = Objects.requireNonNullElseGet(beans.setOrUnique(this.observers,
-				TokenObservers.class, "observers"), TokenObservers::none);
-		ApiKeyVerifier verifier = beans.setOrUnique(this.apiKeyVerifier, ApiKeyVerifier.class, "apiKeyVerifier");
-		Authenticator credentials = CredentialsCheckers.resolve(beans.setOrUnique(this.authenticator,
-				Authenticator.class, "authenticator"), Objects.requireNonNullElseGet(this.authenticationManager,
-						() -> http.getSharedObject(AuthenticationManager.class)), verifier, this.globalGivingEnabled,
-				publisher);
-		TokenIssuer issuer = new TokenIssuer(credentials, tokens);
-		LoginThrottle throttle = new EventPublishingLoginThrottle(this.loginThrottle, publisher);
-		issuer.setLoginThrottle(throttle);
-		TokenEndpoints endpoints = TokenEndpoints.create(issuer, this.realm, observers, this.dsiEnabled ? this.dsi : null,
-				this.globalGivingEnabled ? this.globalGiving : null)
-			.and(this.trustEndpoints.create(tokens, this.realm, throttle));
-		this.endpoints = endpoints;
-		TokenKitAuthenticationFilter authentication = new TokenKitAuthenticationFilter(tokens,
-				new TokenKitErrorHandler(this.realm), publisher, getSecurityContextHolderStrategy(), observers);
-		if (this.requireApiKey != null) {
-			authentication.setApiKeyCheck(this.requireApiKey, Objects.requireNonNull(verifier,
-					"requireApiKey(...) needs an ApiKeyVerifier: set kit.apiKeyVerifier(...) or define an ApiKeyVerifier bean"));
-		}
-		http.addFilterBefore(postProcess(new TokenEndpointsFilter(endpoints.endpoints())),
-				BasicAuthenticationFilter.class);
+		TokenKitParts.Built built = this.parts.build(http, getSecurityContextHolderStrategy());
+		http.addFilterBefore(postProcess(built.endpoints()), BasicAuthenticationFilter.class);
 		// After the anonymous and session-management filters, so that no session strategy sees a token login.
-		http.addFilterBefore(postProcess(authentication), ExceptionTranslationFilter.class);
-	}
-
-	private static <T> Customizer<T> inOrder(Customizer<T> earlier, Customizer<T> later) {
-		return (target) -> {
-			earlier.customize(target);
-			later.customize(target);
-		};
+		http.addFilterBefore(postProcess(built.authentication()), ExceptionTranslationFilter.class);
 	}
 
 }

@@ -2,6 +2,7 @@ package dev.tokenkit.spring;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 import org.jspecify.annotations.Nullable;
 
@@ -18,7 +19,8 @@ import dev.tokenkit.servlet.TokenEndpoint;
 /**
  * The endpoints other services call to trust a chain's tokens, each built only when its customizer is given: the JWK
  * Set, introspection (with its clients and the chain's login throttle) and the metadata naming both, each with the
- * chain's realm and then the app's customizer.
+ * chain's realm and then the app's customizers. A {@code null} customizer given to a wither is refused, naming the DSL
+ * method's parameter.
  *
  * @param jwkSet the JWK Set's customizer, or {@code null} to serve none
  * @param clients the introspection clients, with {@code introspection}
@@ -33,14 +35,18 @@ record TrustEndpoints(@Nullable Customizer<JwkSetEndpoint> jwkSet, @Nullable Aut
 	static final TrustEndpoints NONE = new TrustEndpoints(null, null, null, null);
 
 	TrustEndpoints withJwkSet(Customizer<JwkSetEndpoint> customizer) {
+		Objects.requireNonNull(customizer, "jwkSet cannot be null");
 		return new TrustEndpoints(inOrder(this.jwkSet, customizer), this.clients, this.introspection, this.metadata);
 	}
 
 	TrustEndpoints withIntrospection(Authenticator clients, Customizer<IntrospectionEndpoint> customizer) {
+		Objects.requireNonNull(clients, "clients cannot be null");
+		Objects.requireNonNull(customizer, "introspection cannot be null");
 		return new TrustEndpoints(this.jwkSet, clients, inOrder(this.introspection, customizer), this.metadata);
 	}
 
 	TrustEndpoints withMetadata(Customizer<AuthorizationServerMetadataEndpoint> customizer) {
+		Objects.requireNonNull(customizer, "metadata cannot be null");
 		return new TrustEndpoints(this.jwkSet, this.clients, this.introspection, inOrder(this.metadata, customizer));
 	}
 

@@ -55,19 +55,11 @@ public final class OpaqueTokenService implements TokenService {
 
 	private static final Logger logger = LoggerFactory.getLogger(OpaqueTokenService.class);
 
-	/** The granularity of recorded uses; see {@link #touchTime(long, long, long)}. */
-	private static final long TOUCH_STEP_MILLIS = 1000;
-
-	/** How many of an account's newest tokens a revocation by handle looks through. */
-	private static final int MAX_HANDLE_SEARCH = 1_000;
-
 	private final TokenStore store;
 
 	private final Clock clock;
 
-	private final long touchIntervalMillis;
-
-	private final int maxTokensPerAccount;
+	private final TouchRule touchRule;
 
 	private final TokenEventPublisher events;
 
@@ -75,17 +67,17 @@ public final class OpaqueTokenService implements TokenService {
 
 	private final TokenObserver revokes;
 
-	private final TokenObserver accountRevokes;
+	private final AccountTokens accountTokens;
 
 	private OpaqueTokenService(Builder builder) {
 		this.store = builder.store;
 		this.revokes = builder.observers.revocations("revoke");
-		this.accountRevokes = builder.observers.revocations("revoke_all");
 		this.clock = new NonDecreasingClock(builder.clock);
-		this.touchIntervalMillis = builder.touchInterval.toMillis();
-		this.maxTokensPerAccount = builder.maxTokensPerAccount;
+		this.touchRule = new TouchRule(builder.touchInterval);
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.codec = new OpaqueTokenCodec(builder.random);
+		this.accountTokens = new AccountTokens(this.store, this.clock, this.events, builder.observers,
+				builder.maxTokensPerAccount);
 	}
 
 	/**
@@ -107,8 +99,8 @@ public final class OpaqueTokenService implements TokenService {
 		TokenRecord record = new TokenRecord(TokenHash.of(token), principal, now, now, policy.idleTimeout(),
 				now.plus(policy.maxLifetime()), Objects.requireNonNull(origin, "origin cannot be null"));
 		this.store.save(record);
-		dropOldestBeyondCap(account.id(), record.hash());
-		publish(TokenEvent.Type.ISSUED, account.id(), null);
+		this.accountTokens.dropOldestBeyondCap(account.id(), record.hash());
+		this.events.publish(TokenEvent.Type.ISSUED, account.id(), null);
 		return new IssuedToken(token, principal, record.issuedAt(), record.deadline());
 	}
 
@@ -117,9 +109,9 @@ public final class OpaqueTokenService implements TokenService {
 		long now = this.clock.millis();
 		TokenRecord record = liveRecord(token, now);
 		check.accept(record.principal());
-		long interval = touchInterval(record);
-		if (record.lastUsedAtMillis() + interval <= now) {
-			this.store.touch(record.hash(), Instant.ofEpochMilli(touchTime(record.lastUsedAtMillis(), now, interval)));
+		Instant use = this.touchRule.useToRecord(record, now);
+		if (use != null) {
+			this.store.touch(record.hash(), use);
 		}
 		return record.principal();
 	}
@@ -144,7 +136,7 @@ public final class OpaqueTokenService implements TokenService {
 		}
 		if (!record.isAliveAt(now)) {
 			this.store.remove(hash);
-			publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
+			this.events.publish(TokenEvent.Type.EXPIRED, record.principal().accountId(), null);
 			throw reject(Reason.EXPIRED, record.principal().accountId());
 		}
 		return record;
@@ -152,12 +144,7 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public boolean revoke(String token) {
-		String accountId = this.revokes.observe(() -> revokeOne(token));
-		if (accountId == null) {
-			return false;
-		}
-		publish(TokenEvent.Type.REVOKED, accountId, null);
-		return true;
+		return this.events.revoked(this.revokes.observe(() -> revokeOne(token)));
 	}
 
 	/** Removes a live token; returns its account's id, or {@code null} if there was none to remove. */
@@ -175,92 +162,24 @@ public final class OpaqueTokenService implements TokenService {
 
 	@Override
 	public int revokeAll(String accountId) {
-		Objects.requireNonNull(accountId, "accountId cannot be null");
-		int revoked = this.accountRevokes.observe(() -> this.store.removeAll(accountId));
-		if (revoked > 0) {
-			publish(TokenEvent.Type.ALL_REVOKED, accountId, null);
-		}
-		return revoked;
+		return this.accountTokens.revokeAll(Objects.requireNonNull(accountId, "accountId cannot be null"));
 	}
 
 	@Override
 	public List<LiveToken> liveTokens(String accountId, int max) {
-		Objects.requireNonNull(accountId, "accountId cannot be null");
-		return this.store.findLiveByAccount(accountId, this.clock.instant(), max)
-			.stream()
-			.map(TokenRecord::toLiveToken)
-			.toList();
+		return this.accountTokens.live(Objects.requireNonNull(accountId, "accountId cannot be null"), max);
 	}
 
-	/**
-	 * Finds the handle among the account's tokens (at most {@value #MAX_HANDLE_SEARCH} of them, newest first) and
-	 * removes that token: a handle of another account's token is not among them, so it is never revoked.
-	 */
 	@Override
 	public boolean revokeByHandle(String accountId, String handle) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
-		Objects.requireNonNull(handle, "handle cannot be null");
-		if (!isHandle(handle)) {
-			return false;
-		}
-		boolean revoked = this.revokes.observe(() -> this.store
-			.findLiveByAccount(accountId, this.clock.instant(), MAX_HANDLE_SEARCH)
-			.stream()
-			.filter((record) -> record.hash().handle().equals(handle))
-			.findFirst()
-			.map((record) -> this.store.remove(record.hash()))
-			.orElse(false));
-		if (revoked) {
-			publish(TokenEvent.Type.REVOKED, accountId, null);
-		}
-		return revoked;
-	}
-
-	/** Whether the text has a handle's form, 16 base64url characters: anything else names no token. */
-	private static boolean isHandle(String text) {
-		return text.length() == 16 && text.chars().allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
-				|| (c >= '0' && c <= '9') || c == '-' || c == '_');
-	}
-
-	private long touchInterval(TokenRecord record) {
-		return Math.min(this.touchIntervalMillis, record.idleTimeoutMillis() / 2);
-	}
-
-	/**
-	 * The last use a touch records: the stored one plus whole seconds, at most {@code now}. Requests that use a token
-	 * within the same second read the same stored last use and so write the same value: the first write moves it, and
-	 * the stores' "only forward" rule turns the others into no-ops, so a token in constant use by many threads or nodes
-	 * is written about once per interval, not once per concurrent request. The recorded use lags the real one by less
-	 * than a second.
-	 */
-	private static long touchTime(long lastUsed, long now, long interval) {
-		long step = Math.min(TOUCH_STEP_MILLIS, interval);
-		return (step <= 0) ? now : lastUsed + (now - lastUsed) / step * step;
-	}
-
-	private void dropOldestBeyondCap(String accountId, TokenHash newest) {
-		if (this.maxTokensPerAccount == 0) {
-			return;
-		}
-		List<TokenRecord> older = this.store.findByAccount(accountId)
-			.stream()
-			.filter((record) -> !record.hash().equals(newest))
-			.toList();
-		older.stream().limit(Math.max(0, older.size() + 1 - this.maxTokensPerAccount)).forEach((oldest) -> {
-			if (this.store.remove(oldest.hash())) {
-				publish(TokenEvent.Type.DROPPED, accountId, null);
-			}
-		});
+		return this.accountTokens.revokeByHandle(accountId, Objects.requireNonNull(handle, "handle cannot be null"));
 	}
 
 	private InvalidTokenException reject(Reason reason, @Nullable String accountId) {
 		logger.debug("Refused a token: {}", reason);
-		publish(TokenEvent.Type.REJECTED, accountId, reason);
+		this.events.publish(TokenEvent.Type.REJECTED, accountId, reason);
 		return new InvalidTokenException(reason);
-	}
-
-	private void publish(TokenEvent.Type type, @Nullable String accountId, @Nullable Reason reason) {
-		this.events.publish(type, accountId, reason);
 	}
 
 	/**

@@ -102,6 +102,17 @@ public final class TokenHash {
 		return Base64.getUrlEncoder().withoutPadding().encodeToString(Arrays.copyOf(digest, 12));
 	}
 
+	/**
+	 * Whether a text has a {@link #handle() handle}'s form, 16 base64url characters: anything else names no token.
+	 *
+	 * @param text the text
+	 * @return whether it could be a handle
+	 */
+	public static boolean isHandle(String text) {
+		return text.length() == 16 && text.chars().allMatch((c) -> (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z')
+				|| (c >= '0' && c <= '9') || c == '-' || c == '_');
+	}
+
 	@Override
 	public boolean equals(Object other) {
 		if (this == other) {

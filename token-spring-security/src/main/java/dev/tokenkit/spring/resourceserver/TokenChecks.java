@@ -2,8 +2,11 @@ package dev.tokenkit.spring.resourceserver;
 
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.Function;
 
 import dev.tokenkit.core.ActiveToken;
+import dev.tokenkit.core.InvalidTokenException;
+import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenService;
 
 /**
@@ -16,11 +19,25 @@ final class TokenChecks {
 	private TokenChecks() {
 	}
 
-	static ActiveToken check(TokenService tokens, String token, boolean countsAsUse) {
-		if (countsAsUse) {
-			tokens.authenticate(token);
+	/**
+	 * Checks a token; a refused token and an unreachable store become the framework's exceptions, made from tokenkit's
+	 * fixed messages, so that nothing of the token or the failure reaches the caller.
+	 */
+	static ActiveToken check(TokenService tokens, String token, boolean countsAsUse,
+			Function<String, ? extends RuntimeException> refused,
+			Function<String, ? extends RuntimeException> unavailable) {
+		try {
+			if (countsAsUse) {
+				tokens.authenticate(token);
+			}
+			return tokens.inspect(token);
 		}
-		return tokens.inspect(token);
+		catch (InvalidTokenException ex) {
+			throw refused.apply(InvalidTokenException.MESSAGE);
+		}
+		catch (StoreUnavailableException ex) {
+			throw unavailable.apply(StoreUnavailableException.MESSAGE);
+		}
 	}
 
 	/** The token's authorities in a stable order. */

@@ -16,8 +16,6 @@ import org.springframework.security.oauth2.jwt.JwtException;
 import org.springframework.security.oauth2.jwt.MappedJwtClaimSetConverter;
 
 import dev.tokenkit.core.ActiveToken;
-import dev.tokenkit.core.InvalidTokenException;
-import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenService;
 
 /**
@@ -64,16 +62,8 @@ public final class TokenKitJwtDecoder implements JwtDecoder {
 
 	@Override
 	public Jwt decode(String token) {
-		ActiveToken active;
-		try {
-			active = TokenChecks.check(this.tokens, token, this.countsAsUse);
-		}
-		catch (InvalidTokenException ex) {
-			throw new BadJwtException(InvalidTokenException.MESSAGE);
-		}
-		catch (StoreUnavailableException ex) {
-			throw new JwtException(StoreUnavailableException.MESSAGE);
-		}
+		ActiveToken active = TokenChecks.check(this.tokens, token, this.countsAsUse, BadJwtException::new,
+				JwtException::new);
 		JWT parsed;
 		Map<String, Object> claimSet;
 		try {

@@ -15,8 +15,6 @@ import org.springframework.security.oauth2.server.resource.introspection.OAuth2I
 import org.springframework.security.oauth2.server.resource.introspection.OpaqueTokenIntrospector;
 
 import dev.tokenkit.core.ActiveToken;
-import dev.tokenkit.core.InvalidTokenException;
-import dev.tokenkit.core.StoreUnavailableException;
 import dev.tokenkit.core.TokenService;
 
 /**
@@ -61,16 +59,8 @@ public final class TokenKitOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		ActiveToken active;
-		try {
-			active = TokenChecks.check(this.tokens, token, this.countsAsUse);
-		}
-		catch (InvalidTokenException ex) {
-			throw new BadOpaqueTokenException(InvalidTokenException.MESSAGE);
-		}
-		catch (StoreUnavailableException ex) {
-			throw new OAuth2IntrospectionException(StoreUnavailableException.MESSAGE);
-		}
+		ActiveToken active = TokenChecks.check(this.tokens, token, this.countsAsUse, BadOpaqueTokenException::new,
+				OAuth2IntrospectionException::new);
 		List<String> authorities = TokenChecks.authorities(active);
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put(OAuth2TokenIntrospectionClaimNames.ACTIVE, true);
