@@ -18,20 +18,12 @@ import dev.tokenkit.core.TokenPrincipal;
  * in the future (beyond the clock skew), a lifetime within the cap, string {@code jti}, {@code sub} and
  * {@code username}, and a list of string {@code authorities}. A token signed with the key but made some other way is
  * refused.
+ *
+ * @param clock the clock an {@code iat} is compared with
+ * @param clockSkew how far in the future an {@code iat} may be
+ * @param maxTokenLifetime the longest lifetime a token may claim
  */
-final class JwtClaimsCheck {
-
-	private final Clock clock;
-
-	private final Duration clockSkew;
-
-	private final Duration maxTokenLifetime;
-
-	JwtClaimsCheck(Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
-		this.clock = clock;
-		this.clockSkew = clockSkew;
-		this.maxTokenLifetime = maxTokenLifetime;
-	}
+record JwtClaimsCheck(Clock clock, Duration clockSkew, Duration maxTokenLifetime) {
 
 	boolean hasExpectedClaims(Claims claims) {
 		Date iat = claims.getIssuedAt();

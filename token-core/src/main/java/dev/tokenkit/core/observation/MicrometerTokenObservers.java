@@ -82,29 +82,26 @@ public final class MicrometerTokenObservers implements TokenObservers {
 
 	/** The observer of one operation; on {@link ObservationRegistry#NOOP}, which never observes, the no-op one. */
 	private TokenObserver observer(String name, KeyValues keys) {
-		return (this.registry == ObservationRegistry.NOOP) ? Unobserved.INSTANCE : new Observer(name, keys);
+		return (this.registry == ObservationRegistry.NOOP) ? Unobserved.INSTANCE : new Observer(this.registry, name, keys);
 	}
 
-	/** One operation's observer: its name and fixed key values, made once. */
-	private final class Observer implements TokenObserver {
-
-		private final String name;
-
-		private final KeyValues keys;
-
-		Observer(String name, KeyValues keys) {
-			this.name = name;
-			this.keys = keys;
-		}
+	/**
+	 * One operation's observer, made once.
+	 *
+	 * @param registry where its observations go
+	 * @param name the observations' name
+	 * @param keys their fixed key values
+	 */
+	private record Observer(ObservationRegistry registry, String name, KeyValues keys) implements TokenObserver {
 
 		@Override
 		public TokenObservation start() {
-			ObservationRegistry registry = MicrometerTokenObservers.this.registry;
-			if (registry.isNoop()) {
+			if (this.registry.isNoop()) {
 				return Unobserved.INSTANCE;
 			}
 			TokenKitObservationContext context = new TokenKitObservationContext(this, this.keys);
-			return new Started(Observation.createNotStarted(this.name, () -> context, registry).start(), context);
+			return new Started(Observation.createNotStarted(this.name, () -> context, this.registry).start(),
+					context);
 		}
 
 	}
