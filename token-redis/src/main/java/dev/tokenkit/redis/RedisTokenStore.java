@@ -124,9 +124,9 @@ public final class RedisTokenStore implements TokenStore, AutoCloseable {
 	/** Adds the hash to the account's index first, then saves the token: a revoke-all never misses a saved token. */
 	@Override
 	public boolean saveIfAbsent(TokenRecord record) {
-		String[] fields = RedisTokenFields.saveArguments(record, ttlMillis(record));
 		return this.redis.run((redis) -> {
 			this.index.add(redis, record.principal().accountId(), record.hash());
+			String[] fields = RedisTokenFields.saveArguments(record, ttlMillis(record));
 			Long saved = RedisScripts.SAVE.run(redis, ScriptOutputType.INTEGER, this.index.tokenKey(record.hash()), fields);
 			return saved != null && saved != 0;
 		});

@@ -26,7 +26,7 @@ import dev.tokenkit.servlet.format.TokenResponseWriter;
 /**
  * What both issuing dialects share: the issuer and the writer, the default token policy and the realm with their
  * setters, issuing and logout, and the one place where a failure is answered, in the format negotiated so far. A
- * dialect reads its requests and negotiates its formats in {@link #serve}. Sealed: the two dialects are its only
+ * dialect reads its requests and negotiates its formats in {@code serve}. Sealed: the two dialects are its only
  * kinds.
  *
  * @since 0.1.0

@@ -86,13 +86,22 @@ public final class MicrometerTokenObservers implements TokenObservers {
 	}
 
 	/**
-	 * One operation's observer, made once.
-	 *
-	 * @param registry where its observations go
-	 * @param name the observations' name
-	 * @param keys their fixed key values
+	 * One operation's observer: its name and fixed key values, made once. Its identity is its timers' key in the meter
+	 * handler, so it keeps {@code Object}'s equality (not a record's, which would hash the key values on every stop).
 	 */
-	private record Observer(ObservationRegistry registry, String name, KeyValues keys) implements TokenObserver {
+	private static final class Observer implements TokenObserver {
+
+		private final ObservationRegistry registry;
+
+		private final String name;
+
+		private final KeyValues keys;
+
+		Observer(ObservationRegistry registry, String name, KeyValues keys) {
+			this.registry = registry;
+			this.name = name;
+			this.keys = keys;
+		}
 
 		@Override
 		public TokenObservation start() {

@@ -7,7 +7,6 @@ import dev.tokenkit.core.LiveToken;
 import dev.tokenkit.core.TokenEvent;
 import dev.tokenkit.core.TokenEventPublisher;
 import dev.tokenkit.core.observation.TokenObserver;
-import dev.tokenkit.core.observation.TokenObservers;
 import dev.tokenkit.core.store.TokenHash;
 import dev.tokenkit.core.store.TokenRecord;
 import dev.tokenkit.core.store.TokenStore;
@@ -33,12 +32,13 @@ final class AccountTokens {
 
 	private final int cap;
 
-	AccountTokens(TokenStore store, Clock clock, TokenEventPublisher events, TokenObservers observers, int cap) {
+	AccountTokens(TokenStore store, Clock clock, TokenEventPublisher events, TokenObserver revokes,
+			TokenObserver accountRevokes, int cap) {
 		this.store = store;
 		this.clock = clock;
 		this.events = events;
-		this.revokes = observers.revocations("revoke");
-		this.accountRevokes = observers.revocations("revoke_all");
+		this.revokes = revokes;
+		this.accountRevokes = accountRevokes;
 		this.cap = cap;
 	}
 

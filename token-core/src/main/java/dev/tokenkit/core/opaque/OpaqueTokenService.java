@@ -76,8 +76,8 @@ public final class OpaqueTokenService implements TokenService {
 		this.touchRule = new TouchRule(builder.touchInterval);
 		this.events = new TokenEventPublisher(builder.listener, builder.clock);
 		this.codec = new OpaqueTokenCodec(builder.random);
-		this.accountTokens = new AccountTokens(this.store, this.clock, this.events, builder.observers,
-				builder.maxTokensPerAccount);
+		this.accountTokens = new AccountTokens(this.store, this.clock, this.events, this.revokes,
+				builder.observers.revocations("revoke_all"), builder.maxTokensPerAccount);
 	}
 
 	/**
@@ -170,6 +170,10 @@ public final class OpaqueTokenService implements TokenService {
 		return this.accountTokens.live(Objects.requireNonNull(accountId, "accountId cannot be null"), max);
 	}
 
+	/**
+	 * Looks for the handle among the account's newest 1,000 live tokens: a handle of another account's token is not
+	 * among them, so it is never revoked.
+	 */
 	@Override
 	public boolean revokeByHandle(String accountId, String handle) {
 		Objects.requireNonNull(accountId, "accountId cannot be null");
