@@ -17,8 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Starts the sample with the README's first command itself, in a forked Maven ({@code ./mvnw -pl sample-webapp -am
- * -Dmaven.test.skip spring-boot:run}, on a free port through {@code -Dspring-boot.run.arguments=--server.port=N}), and
- * checks that it serves the home page and a token.
+ * -Dmaven.test.skip spring-boot:run}, on a free port through {@code -Dspring-boot.run.arguments=--server.port=N}, and
+ * without recompiling what the build around it compiled), and checks that it serves the home page and a token.
  */
 class ReadmeCommandTests {
 
@@ -29,8 +29,13 @@ class ReadmeCommandTests {
 		int port = freePort();
 		Path root = Path.of("..").toAbsolutePath().normalize();
 		File log = Path.of("target", "spring-boot-run.log").toFile();
+		// The build around this test has compiled every module already. Without incremental compilation the forked
+		// build compiles only stale sources, so it leaves target/classes alone: with it, it would recompile each module
+		// (its dependencies are class directories here, jars in the build around it) while other test classes run a
+		// JVM on this module's classes.
 		Process maven = new ProcessBuilder(root.resolve("mvnw").toString(), "-B", "-pl", "sample-webapp", "-am",
-				"-Dmaven.test.skip", "spring-boot:run", "-Dspring-boot.run.arguments=--server.port=" + port)
+				"-Dmaven.test.skip", "-Dmaven.compiler.useIncrementalCompilation=false", "spring-boot:run",
+				"-Dspring-boot.run.arguments=--server.port=" + port)
 			.directory(root.toFile())
 			.redirectErrorStream(true)
 			.redirectOutput(log)
