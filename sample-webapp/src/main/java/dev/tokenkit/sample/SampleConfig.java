@@ -17,7 +17,9 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.session.SessionRegistry;
 import org.springframework.security.core.session.SessionRegistryImpl;
+import org.springframework.security.core.userdetails.User;
 import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.session.HttpSessionEventPublisher;
@@ -25,10 +27,12 @@ import org.springframework.web.servlet.config.annotation.ViewControllerRegistry;
 import org.springframework.web.servlet.config.annotation.WebMvcConfigurer;
 
 import dev.tokenkit.boot.TokenKitProperties;
+import dev.tokenkit.core.account.Account;
 import dev.tokenkit.core.account.AccountApiKeyVerifier;
 import dev.tokenkit.core.account.AccountRepository;
 import dev.tokenkit.core.account.ApiKeyVerifier;
 import dev.tokenkit.core.account.PasswordAuthenticator;
+import dev.tokenkit.core.account.StoredAccount;
 import dev.tokenkit.core.jdbc.JdbcAccountRepository;
 import dev.tokenkit.core.jdbc.JdbcSchema;
 import dev.tokenkit.spring.TokenKitConfigurer;
@@ -171,14 +175,24 @@ public class SampleConfig implements WebMvcConfigurer {
 	}
 
 	/**
-	 * Form login reads the same accounts.
+	 * Form login reads the same accounts: a username or an email address logs in, with the account's password hash,
+	 * authorities and enabled flag.
 	 *
 	 * @param accounts the accounts
 	 * @return the user details service
 	 */
 	@Bean
 	UserDetailsService users(AccountRepository accounts) {
-		return new AccountUserDetailsService(accounts);
+		return (login) -> {
+			StoredAccount stored = accounts.findByLogin(login)
+				.orElseThrow(() -> new UsernameNotFoundException("No such account"));
+			Account account = stored.account();
+			return User.withUsername(account.username())
+				.password(stored.passwordHash())
+				.authorities(account.authorities().toArray(String[]::new))
+				.disabled(!account.enabled())
+				.build();
+		};
 	}
 
 	/**

@@ -1,6 +1,5 @@
 package dev.tokenkit.spring;
 
-import java.util.Objects;
 import java.util.stream.Collectors;
 
 import org.springframework.security.authentication.AuthenticationEventPublisher;
@@ -21,16 +20,8 @@ import dev.tokenkit.core.account.InvalidCredentialsException;
  * authorities, a bad-credentials failure, or a service failure when the accounts cannot be reached. The password is
  * never put into an event.
  */
-final class EventPublishingAuthenticator implements Authenticator {
-
-	private final Authenticator delegate;
-
-	private final AuthenticationEventPublisher eventPublisher;
-
-	EventPublishingAuthenticator(Authenticator delegate, AuthenticationEventPublisher eventPublisher) {
-		this.delegate = Objects.requireNonNull(delegate, "delegate cannot be null");
-		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
-	}
+record EventPublishingAuthenticator(Authenticator delegate,
+		AuthenticationEventPublisher eventPublisher) implements Authenticator {
 
 	@Override
 	public Account authenticate(Credentials credentials) {

@@ -1,7 +1,5 @@
 package dev.tokenkit.spring;
 
-import java.util.Objects;
-
 import org.springframework.security.authentication.AuthenticationEventPublisher;
 import org.springframework.security.authentication.LockedException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
@@ -14,16 +12,8 @@ import dev.tokenkit.servlet.error.TokenKitHttpException;
  * {@link LockedException} for the login as sent, never a password), since such a login never reaches the
  * authenticator that publishes the others; the rest is the throttle's.
  */
-final class EventPublishingLoginThrottle implements LoginThrottle {
-
-	private final LoginThrottle throttle;
-
-	private final AuthenticationEventPublisher eventPublisher;
-
-	EventPublishingLoginThrottle(LoginThrottle throttle, AuthenticationEventPublisher eventPublisher) {
-		this.throttle = Objects.requireNonNull(throttle, "throttle cannot be null");
-		this.eventPublisher = Objects.requireNonNull(eventPublisher, "eventPublisher cannot be null");
-	}
+record EventPublishingLoginThrottle(LoginThrottle throttle,
+		AuthenticationEventPublisher eventPublisher) implements LoginThrottle {
 
 	@Override
 	public void check(String login, String clientAddress) {

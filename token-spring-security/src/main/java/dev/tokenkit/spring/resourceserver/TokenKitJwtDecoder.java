@@ -34,13 +34,9 @@ import dev.tokenkit.core.TokenService;
  *
  * @since 0.1.0
  */
-public final class TokenKitJwtDecoder implements JwtDecoder {
-
-	private final TokenService tokens;
+public final class TokenKitJwtDecoder extends TokenCheckingAdapter implements JwtDecoder {
 
 	private final MappedJwtClaimSetConverter claims = MappedJwtClaimSetConverter.withDefaults(Collections.emptyMap());
-
-	private boolean countsAsUse;
 
 	/**
 	 * Creates the decoder.
@@ -48,22 +44,12 @@ public final class TokenKitJwtDecoder implements JwtDecoder {
 	 * @param tokens the JWT token service, with tokenkit's keys, over the shared store
 	 */
 	public TokenKitJwtDecoder(TokenService tokens) {
-		this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
-	}
-
-	/**
-	 * Sets whether a check counts as a use of the token. Default: {@code false}.
-	 *
-	 * @param countsAsUse whether it counts
-	 */
-	public void setCountsAsUse(boolean countsAsUse) {
-		this.countsAsUse = countsAsUse;
+		super(tokens);
 	}
 
 	@Override
 	public Jwt decode(String token) {
-		ActiveToken active = TokenChecks.check(this.tokens, token, this.countsAsUse, BadJwtException::new,
-				JwtException::new);
+		ActiveToken active = check(token, BadJwtException::new, JwtException::new);
 		JWT parsed;
 		Map<String, Object> claimSet;
 		try {

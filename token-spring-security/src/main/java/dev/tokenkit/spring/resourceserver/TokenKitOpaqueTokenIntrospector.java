@@ -3,7 +3,6 @@ package dev.tokenkit.spring.resourceserver;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -32,11 +31,8 @@ import dev.tokenkit.core.TokenService;
  *
  * @since 0.1.0
  */
-public final class TokenKitOpaqueTokenIntrospector implements OpaqueTokenIntrospector {
-
-	private final TokenService tokens;
-
-	private boolean countsAsUse;
+public final class TokenKitOpaqueTokenIntrospector extends TokenCheckingAdapter
+		implements OpaqueTokenIntrospector {
 
 	/**
 	 * Creates the introspector.
@@ -44,24 +40,13 @@ public final class TokenKitOpaqueTokenIntrospector implements OpaqueTokenIntrosp
 	 * @param tokens the token service over the shared store
 	 */
 	public TokenKitOpaqueTokenIntrospector(TokenService tokens) {
-		this.tokens = Objects.requireNonNull(tokens, "tokens cannot be null");
-	}
-
-	/**
-	 * Sets whether a check counts as a use of the token (an opaque token's idle expiry slides). Default:
-	 * {@code false}.
-	 *
-	 * @param countsAsUse whether it counts
-	 */
-	public void setCountsAsUse(boolean countsAsUse) {
-		this.countsAsUse = countsAsUse;
+		super(tokens);
 	}
 
 	@Override
 	public OAuth2AuthenticatedPrincipal introspect(String token) {
-		ActiveToken active = TokenChecks.check(this.tokens, token, this.countsAsUse, BadOpaqueTokenException::new,
-				OAuth2IntrospectionException::new);
-		List<String> authorities = TokenChecks.authorities(active);
+		ActiveToken active = check(token, BadOpaqueTokenException::new, OAuth2IntrospectionException::new);
+		List<String> authorities = authorities(active);
 		Map<String, Object> attributes = new LinkedHashMap<>();
 		attributes.put(OAuth2TokenIntrospectionClaimNames.ACTIVE, true);
 		attributes.put(OAuth2TokenIntrospectionClaimNames.SUB, active.principal().accountId());
